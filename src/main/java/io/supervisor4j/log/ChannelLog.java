@@ -1,0 +1,191 @@
+package io.supervisor4j.log;
+
+import io.supervisor4j.config.ChannelLogConfig;
+import io.supervisor4j.config.LogFile;
+import java.io.Closeable;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The log of one output channel (stdout or stderr) of one process, fed with raw chunks by its I/O thread. Each chunk
+ * is written as is (no timestamps), after {@code strip_ansi} if enabled, to the log file (none when NONE), to syslog
+ * as {@code <processname> <line>} lines when {@code *_syslog}, and to the main log as
+ * {@code 'name' stdout output:\n<data>} (DEBG) when the main log is at debug or lower.
+ *
+ * <p>A small ring of the last lines is always kept, file or not, to explain failures.
+ *
+ * <p>Threading: {@link #write} from one thread at a time (the channel's I/O thread); the other methods from any.
+ */
+public final class ChannelLog implements Closeable {
+  private final String processName;
+  private final OutputChannel channel;
+  private final Optional<RotatingFile> file;
+  private final Optional<Consumer<String>> syslog;
+  private final Optional<AnsiStripper> stripper;
+  private final ActivityLog mainLog;
+  private final TailRing ring = new TailRing();
+  private volatile long bytesWritten;
+  private volatile boolean closed;
+  private boolean failing; // a write error was reported; report again only after a success
+
+  ChannelLog(
+      String processName,
+      OutputChannel channel,
+      Optional<RotatingFile> file,
+      Optional<Consumer<String>> syslog,
+      boolean stripAnsi,
+      ActivityLog mainLog) {
+    this.processName = processName;
+    this.channel = channel;
+    this.file = file;
+    this.syslog = syslog;
+    this.stripper = stripAnsi ? Optional.of(new AnsiStripper()) : Optional.empty();
+    this.mainLog = mainLog;
+  }
+
+  /**
+   * Opens the channel's log. The file is {@code resolvedPath} when given (the AUTO file made by
+   * {@link AutoChildLogs#create}), else the config's path; NONE means no file.
+   *
+   * @throws IllegalArgumentException for AUTO without a resolved path
+   * @throws LogException if the file cannot be opened
+   */
+  public static ChannelLog open(
+      String processName,
+      OutputChannel channel,
+      ChannelLogConfig config,
+      Optional<Path> resolvedPath,
+      boolean stripAnsi,
+      ActivityLog mainLog) {
+    Optional<Path> path =
+        switch (config.logfile().kind()) {
+          case NONE -> Optional.empty();
+          case FILE -> resolvedPath.or(() -> config.logfile().path());
+          case AUTO -> {
+            if (resolvedPath.isEmpty()) {
+              throw new IllegalArgumentException(
+                  processName + " " + channel.wireName() + ": AUTO log file has not been created");
+            }
+            yield resolvedPath;
+          }
+        };
+    Optional<RotatingFile> file = path.map(p -> RotatingFile.open(p, config.maxbytes(), config.backups()));
+    Optional<Consumer<String>> syslog = config.syslog() ? Optional.of(Syslog::send) : Optional.empty();
+    return new ChannelLog(processName, channel, file, syslog, stripAnsi, mainLog);
+  }
+
+  /** Whether the config names a file for this channel (AUTO or a path). */
+  public static boolean hasFile(ChannelLogConfig config) {
+    return config.logfile().kind() != LogFile.Kind.NONE;
+  }
+
+  public void write(byte[] buf, int off, int len) {
+    if (closed || len <= 0) {
+      return;
+    }
+    if (stripper.isPresent()) {
+      AnsiStripper s = stripper.get();
+      s.strip(buf, off, len);
+      record(s.buffer(), 0, s.length());
+    } else {
+      record(buf, off, len);
+    }
+  }
+
+  private void record(byte[] buf, int off, int len) {
+    if (len == 0) {
+      return;
+    }
+    ring.add(buf, off, len);
+    bytesWritten += len;
+    if (file.isPresent()) {
+      try {
+        file.get().write(ByteBuffer.wrap(buf, off, len));
+        failing = false;
+      } catch (LogException e) {
+        if (!failing) {
+          failing = true;
+          mainLog.error(PyRepr.str(processName) + " " + channel.wireName() + " log: " + e.getMessage());
+        }
+      }
+    }
+    if (syslog.isPresent()) {
+      String text = new String(buf, off, len, StandardCharsets.UTF_8);
+      for (String line : Syslog.lines(text)) {
+        syslog.get().accept(processName + " " + line);
+      }
+    }
+    if (mainLog.isEnabled(LogLevel.DEBG)) {
+      mainLog.debug(
+          PyRepr.str(processName) + " " + channel.wireName() + " output:\n" + strictText(buf, off, len));
+    }
+  }
+
+  // supervisord shows output that is not valid UTF-8 (e.g. a chunk cut inside a character) as a bytes repr.
+  private static String strictText(byte[] buf, int off, int len) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(buf, off, len))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return "Undecodable: " + PyRepr.bytes(buf, off, len);
+    }
+  }
+
+  /** The last lines of output (at most 20 lines / 4 KiB, an unterminated last line included). */
+  public List<String> tailLines() {
+    return ring.lines();
+  }
+
+  /** Bytes of output logged so far (after ANSI stripping), whether or not there is a file. */
+  public long bytesWritten() {
+    return bytesWritten;
+  }
+
+  /** The log file path; empty for NONE. */
+  public Optional<Path> path() {
+    return file.map(RotatingFile::path);
+  }
+
+  public String processName() {
+    return processName;
+  }
+
+  public OutputChannel channel() {
+    return channel;
+  }
+
+  /** SIGUSR2: reopen the file on the same path. */
+  public void reopen() {
+    file.ifPresent(RotatingFile::reopen);
+  }
+
+  /** clearProcessLogs: delete and reopen the file. The tail ring is kept (it explains the next failure). */
+  public void clear() {
+    file.ifPresent(RotatingFile::clear);
+  }
+
+  /** Writes a held-back trailing ESC, then closes the file; later writes are ignored. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    if (stripper.isPresent()) {
+      AnsiStripper s = stripper.get();
+      s.flush();
+      record(s.buffer(), 0, s.length());
+    }
+    closed = true;
+    file.ifPresent(RotatingFile::close);
+  }
+}
