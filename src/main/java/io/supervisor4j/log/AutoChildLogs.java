@@ -73,7 +73,7 @@ public final class AutoChildLogs {
   }
 
   static Pattern cleanupPattern(String identifier) {
-    // Python 3 str patterns are Unicode-aware: \\S and \\d are too.
+    // Python 3 str patterns are Unicode-aware, so \S and \d are here too.
     return Pattern.compile(
         ".+?---" + Pattern.quote(identifier) + "-\\S+\\.log\\.{0,1}\\d{0,4}", Pattern.UNICODE_CHARACTER_CLASS);
   }

@@ -30,12 +30,6 @@ public final class RotatingFile implements Closeable {
   };
   // supervisord's ESPIPE workaround: some special files refuse append mode, so retry in plain write mode.
   private static final OpenOption[] PLAIN_WRITE = {StandardOpenOption.CREATE, StandardOpenOption.WRITE};
-  private static final OpenOption[] TRUNCATE = {
-    StandardOpenOption.CREATE,
-    StandardOpenOption.WRITE,
-    StandardOpenOption.APPEND,
-    StandardOpenOption.TRUNCATE_EXISTING
-  };
 
   private final Path path;
   private final long maxbytes;
@@ -170,7 +164,9 @@ public final class RotatingFile implements Closeable {
       failure = new LogException("cannot rotate " + path + ": " + reason(e), e);
     }
     try {
-      channel = FileChannel.open(path, TRUNCATE); // reopened even after a failed rename: keep logging
+      // Reopened even after a failed rename, to keep logging. NIO refuses APPEND with TRUNCATE_EXISTING.
+      channel = FileChannel.open(path, APPEND);
+      channel.truncate(0);
     } catch (IOException e) {
       throw new LogException("cannot reopen " + path + " after rotation: " + reason(e), e);
     }
