@@ -1,5 +1,9 @@
 package io.supervisor4j.log;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * supervisord's {@code strip_ansi} ({@code dispatchers.stripEscapes}): drops everything from {@code ESC [} up to and
  * including the first following byte in {@code HfABCDRsuJKhlpm}; a lone ESC not followed by {@code [} is kept.
@@ -10,6 +14,9 @@ package io.supervisor4j.log;
  */
 final class AnsiStripper {
   private static final byte ESC = 0x1b;
+  private static final long ESC_BYTES = 0x1b1b1b1b1b1b1b1bL;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final boolean[] TERMINATOR = new boolean[256];
 
   static {
@@ -96,8 +103,17 @@ final class AnsiStripper {
     return outLen;
   }
 
+  // Eight bytes at a time (SWAR zero-byte test on x ^ 0x1b..): output without escapes is scanned at memory speed.
   private static int indexOfEsc(byte[] buf, int from, int end) {
-    for (int i = from; i < end; i++) {
+    int i = from;
+    for (; i + 8 <= end; i += 8) {
+      long x = (long) LONGS.get(buf, i) ^ ESC_BYTES;
+      long zeroBytes = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (zeroBytes != 0) {
+        return i + (Long.numberOfTrailingZeros(zeroBytes) >>> 3); // the lowest flag is exact
+      }
+    }
+    for (; i < end; i++) {
       if (buf[i] == ESC) {
         return i;
       }

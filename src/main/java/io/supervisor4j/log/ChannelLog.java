@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +21,8 @@ import java.util.function.Consumer;
  *
  * <p>A small ring of the last lines is always kept, file or not, to explain failures.
  *
- * <p>Threading: {@link #write} from one thread at a time (the channel's I/O thread); the other methods from any.
+ * <p>Threading: all methods may be called from any thread; {@link #write} normally comes from the channel's I/O
+ * thread, {@link #reopen}, {@link #clear} and {@link #tailLines} from others.
  */
 public final class ChannelLog implements Closeable {
   private final String processName;
@@ -31,7 +33,8 @@ public final class ChannelLog implements Closeable {
   private final ActivityLog mainLog;
   private final TailRing ring = new TailRing();
   private volatile long bytesWritten;
-  private volatile boolean closed;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private boolean closed; // guarded by writeLock, like the stripper's state
   private boolean failing; // a write error was reported; report again only after a success
 
   ChannelLog(
@@ -86,15 +89,20 @@ public final class ChannelLog implements Closeable {
   }
 
   public void write(byte[] buf, int off, int len) {
-    if (closed || len <= 0) {
-      return;
-    }
-    if (stripper.isPresent()) {
-      AnsiStripper s = stripper.get();
-      s.strip(buf, off, len);
-      record(s.buffer(), 0, s.length());
-    } else {
-      record(buf, off, len);
+    writeLock.lock(); // uncontended but for close(); cheap next to a write(2)
+    try {
+      if (closed || len <= 0) {
+        return;
+      }
+      if (stripper.isPresent()) {
+        AnsiStripper s = stripper.get();
+        s.strip(buf, off, len);
+        record(s.buffer(), 0, s.length());
+      } else {
+        record(buf, off, len);
+      }
+    } finally {
+      writeLock.unlock();
     }
   }
 
@@ -177,15 +185,20 @@ public final class ChannelLog implements Closeable {
   /** Writes a held-back trailing ESC, then closes the file; later writes are ignored. */
   @Override
   public void close() {
-    if (closed) {
-      return;
+    writeLock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      if (stripper.isPresent()) {
+        AnsiStripper s = stripper.get();
+        s.flush();
+        record(s.buffer(), 0, s.length());
+      }
+      closed = true;
+      file.ifPresent(RotatingFile::close);
+    } finally {
+      writeLock.unlock();
     }
-    if (stripper.isPresent()) {
-      AnsiStripper s = stripper.get();
-      s.flush();
-      record(s.buffer(), 0, s.length());
-    }
-    closed = true;
-    file.ifPresent(RotatingFile::close);
   }
 }

@@ -66,6 +66,22 @@ class AnsiStripperTest {
     assertThat(new String(strip(in, List.of(in.length)), StandardCharsets.UTF_8)).isEqualTo("OK\n");
   }
 
+  @Test
+  void findsAnEscapeAtEveryPositionOfALongChunk() {
+    for (int at = 0; at < 40; at++) {
+      byte[] in = new byte[40];
+      java.util.Arrays.fill(in, (byte) 'x');
+      in[at] = 0x1b;
+      byte[] out = strip(in, List.of(in.length));
+      assertThat(out).as("ESC at %d", at).hasSize(40).contains((byte) 0x1b);
+      assertThat(out[at]).isEqualTo((byte) 0x1b);
+      if (at < 39) {
+        in[at + 1] = '[';
+        assertThat(strip(in, List.of(in.length))).as("ESC[ at %d", at).hasSize(at);
+      }
+    }
+  }
+
   /** Feeds {@code in} in chunks of the given sizes, then flushes. */
   static byte[] strip(byte[] in, List<Integer> sizes) {
     AnsiStripper s = new AnsiStripper();
