@@ -1,7 +1,6 @@
 package io.supervisor4j.log;
 
 import io.supervisor4j.config.ChannelLogConfig;
-import io.supervisor4j.config.LogFile;
 import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -81,11 +80,6 @@ public final class ChannelLog implements Closeable {
     Optional<RotatingFile> file = path.map(p -> RotatingFile.open(p, config.maxbytes(), config.backups()));
     Optional<Consumer<String>> syslog = config.syslog() ? Optional.of(Syslog::send) : Optional.empty();
     return new ChannelLog(processName, channel, file, syslog, stripAnsi, mainLog);
-  }
-
-  /** Whether the config names a file for this channel (AUTO or a path). */
-  public static boolean hasFile(ChannelLogConfig config) {
-    return config.logfile().kind() != LogFile.Kind.NONE;
   }
 
   public void write(byte[] buf, int off, int len) {
@@ -172,12 +166,20 @@ public final class ChannelLog implements Closeable {
     return channel;
   }
 
-  /** SIGUSR2: reopen the file on the same path. */
+  /**
+   * SIGUSR2: reopen the file on the same path.
+   *
+   * @throws LogException if it cannot be reopened (e.g. its directory is gone); later writes then report errors
+   */
   public void reopen() {
     file.ifPresent(RotatingFile::reopen);
   }
 
-  /** clearProcessLogs: delete and reopen the file. The tail ring is kept (it explains the next failure). */
+  /**
+   * clearProcessLogs: delete and reopen the file. The tail ring is kept (it explains the next failure).
+   *
+   * @throws LogException if the file cannot be removed or reopened (supervisord's FAILED)
+   */
   public void clear() {
     file.ifPresent(RotatingFile::clear);
   }

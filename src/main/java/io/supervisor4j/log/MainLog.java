@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  */
 public final class MainLog implements ActivityLog, Closeable {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+  // Bounds on what is kept before configure(): child output at debug could otherwise pile up.
   private static final int MAX_PENDING = 10_000;
+  private static final long MAX_PENDING_CHARS = 1 << 20;
 
   private record Record(long millis, LogLevel level, String message) {}
 
@@ -40,6 +42,7 @@ public final class MainLog implements ActivityLog, Closeable {
   private final Object configureLock = new Object();
   private volatile Targets targets; // null while pending
   private List<Record> pending = new ArrayList<>();
+  private long pendingChars;
   private int dropped;
 
   private MainLog() {}
@@ -124,8 +127,9 @@ public final class MainLog implements ActivityLog, Closeable {
       synchronized (configureLock) {
         t = targets;
         if (t == null) {
-          if (pending.size() < MAX_PENDING) {
+          if (pending.size() < MAX_PENDING && pendingChars + message.length() <= MAX_PENDING_CHARS) {
             pending.add(new Record(System.currentTimeMillis(), level, message));
+            pendingChars += message.length();
           } else {
             dropped++;
           }
@@ -152,7 +156,11 @@ public final class MainLog implements ActivityLog, Closeable {
     return Optional.ofNullable(targets).flatMap(Targets::file).map(RotatingFile::path);
   }
 
-  /** SIGUSR2: reopens the log file on the same path. */
+  /**
+   * SIGUSR2: reopens the log file on the same path.
+   *
+   * @throws LogException if it cannot be reopened
+   */
   public void reopen() {
     Targets t = targets;
     if (t != null) {

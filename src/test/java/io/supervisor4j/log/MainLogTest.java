@@ -86,6 +86,21 @@ class MainLogTest {
   }
 
   @Test
+  void whatPilesUpBeforeConfigurationIsBounded() throws Exception {
+    MainLog log = MainLog.pending();
+    String big = "x".repeat(300_000);
+    for (int i = 0; i < 5; i++) {
+      log.debug(big);
+    }
+    Path file = dir.resolve("a.log");
+    log.configure(Optional.of(file), false, 0, 0, LogLevel.DEBG, false);
+    log.close();
+    List<String> lines = Files.readString(file).lines().toList();
+    assertThat(lines).hasSize(4);
+    assertThat(lines.getLast()).endsWith(" WARN 2 early log messages dropped");
+  }
+
+  @Test
   void echoesToStdoutBeforeTheFileAndSplitsSyslogLines() throws Exception {
     ByteArrayOutputStream echo = new ByteArrayOutputStream();
     MainLog log = MainLog.pending();

@@ -184,6 +184,35 @@ class RotatingFileTest {
         .hasMessageStartingWith("cannot open ");
   }
 
+  @Test
+  void concurrentReopensLoseNoByteOfARotatingWriter() throws Exception {
+    Path log = dir.resolve("c.log");
+    byte[] chunk = new byte[100];
+    java.util.Arrays.fill(chunk, (byte) 'c');
+    try (RotatingFile f = RotatingFile.open(log, 10_000, 1000)) {
+      CompletableFuture<Void> writer =
+          CompletableFuture.runAsync(
+              () -> {
+                for (int i = 0; i < 5000; i++) {
+                  f.write(chunk, 0, chunk.length);
+                }
+              });
+      while (!writer.isDone()) {
+        f.reopen();
+      }
+      writer.get(30, TimeUnit.SECONDS);
+    }
+    long sum = 0;
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.toList()) {
+        sum += Files.size(p);
+      }
+    }
+    assertThat(sum).isEqualTo(500_000);
+    assertThat(dir.resolve("c.log.50")).exists();
+    assertThat(dir.resolve("c.log.51")).doesNotExist();
+  }
+
   /** The same chunk sequences through supervisord's RotatingFileHandler give the same files, byte for byte. */
   @ParameterizedTest
   @CsvSource(
