@@ -93,6 +93,9 @@ public final class MainLog implements ActivityLog, Closeable {
       Optional<Consumer<String>> syslog,
       long maxbytes,
       int backups) {
+    if (targets != null) {
+      throw new IllegalStateException("main log already configured");
+    }
     Optional<RotatingFile> file =
         syslog.isPresent() ? Optional.empty() : logfile.map(p -> RotatingFile.open(p, maxbytes, backups));
     configure(new Targets(level, echo, file, syslog));
