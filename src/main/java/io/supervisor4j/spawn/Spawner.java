@@ -136,8 +136,11 @@ public final class Spawner implements AutoCloseable {
     MemorySegment all = arena.allocate(Libc.SIGSET_SIZE, 8);
     Libc.sigemptyset(all);
     for (int sig = 1; sig <= 64; sig++) {
-      Libc.sigaddset(all, sig); // glibc refuses its internal 32 and 33; KILL/STOP are skipped by the child
+      Libc.sigaddset(all, sig); // KILL/STOP are skipped by the child
     }
+    // glibc's sigaddset refuses its internal signals 32 and 33, and its spawn child would then leave them
+    // SIG_IGN (inherited through exec); set their bits directly so children get the default as with fork+exec.
+    all.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, all.get(java.lang.foreign.ValueLayout.JAVA_LONG, 0) | 3L << 31);
     Libc.spawnAttrSetSigmask(attr, empty);
     Libc.spawnAttrSetSigdefault(attr, all);
     Libc.spawnAttrSetPgroup(attr, 0);
