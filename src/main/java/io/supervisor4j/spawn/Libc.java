@@ -32,6 +32,7 @@ public final class Libc {
   public static final int O_APPEND = 02000;
   public static final int O_NONBLOCK = 04000;
   public static final int O_CLOEXEC = 02000000;
+  public static final int O_PATH = 010000000;
   public static final int O_DIRECTORY = AARCH64 ? 040000 : 0200000;
   public static final int F_GETFD = 1;
   public static final int F_SETFD = 2;
@@ -152,6 +153,8 @@ public final class Libc {
   private static final MethodHandle OPEN = fn("open", true,
       FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
   private static final MethodHandle UNLINK = fn("unlink", true, I_A);
+  private static final MethodHandle CHDIR = fn("chdir", true, I_A);
+  private static final MethodHandle FCHDIR = fn("fchdir", true, I_I);
   private static final MethodHandle CHMOD = fn("chmod", true, I_AI);
   private static final MethodHandle CHOWN = fn("chown", true,
       FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
@@ -382,6 +385,23 @@ public final class Libc {
   public static void unlink(String path) {
     try (Arena arena = Arena.ofConfined()) {
       check((int) UNLINK.invokeExact(state(), arena.allocateFrom(path)), "unlink");
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** Changes the working directory (of this thread only after unshare(CLONE_FS)). */
+  public static void chdir(String path) {
+    try (Arena arena = Arena.ofConfined()) {
+      check((int) CHDIR.invokeExact(state(), arena.allocateFrom(path)), "chdir");
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  public static void fchdir(int fd) {
+    try {
+      check((int) FCHDIR.invokeExact(state(), fd), "fchdir");
     } catch (Throwable t) {
       throw rethrow(t);
     }

@@ -45,6 +45,7 @@ public final class Spawner implements AutoCloseable {
   private Arena arena;
   private MemorySegment attr;
   private boolean privateFs;
+  private int ownCwd = -1;
   private int ownUid;
   private int ownGid;
   private int[] ownGroups;
@@ -83,6 +84,7 @@ public final class Spawner implements AutoCloseable {
       await(thread.submit(() -> {
         Libc.spawnAttrDestroy(attr);
         arena.close();
+        SpawnedChild.closeQuietly(ownCwd);
         return null;
       }), "close");
       thread.shutdown();
@@ -115,6 +117,7 @@ public final class Spawner implements AutoCloseable {
     try {
       Libc.unshare(Libc.CLONE_FS);
       privateFs = true;
+      ownCwd = Libc.open(".", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0);
     } catch (LibcException e) {
       LOG.log(System.Logger.Level.WARNING, "unshare(CLONE_FS) failed ({0}): umask= cannot be applied", e.errnoName());
     }
@@ -146,7 +149,9 @@ public final class Spawner implements AutoCloseable {
     Libc.spawnAttrSetPgroup(attr, 0);
     Libc.spawnAttrSetFlags(attr,
         Libc.POSIX_SPAWN_SETPGROUP | Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF);
-    new SpawnedChild(-1, -1, -1, -1, -1); // load before any credential switch
+    // load what may run while switched, before any credential switch
+    new SpawnedChild(-1, -1, -1, -1, -1);
+    new LibcException("preload", Errno.ENOENT).errnoName();
     return null;
   }
 
@@ -187,19 +192,23 @@ public final class Spawner implements AutoCloseable {
         }
         synchronized (ChildTable.LOCK) {
           int rc;
+          String chdirError = null;
           boolean switchCreds = user != null && privilegeDrop == PrivilegeDrop.THREAD_CREDENTIALS;
           if (switchCreds) {
             switchTo(user);
           }
           try {
             rc = Libc.posixSpawn(pidOut, cpath, fa, attr, cargv, cenv);
+            if (rc != 0 && rc != Errno.EAGAIN && spec.directory().isPresent()) {
+              chdirError = probeChdir(spec.directory().get().toString()); // with the child's credentials
+            }
           } finally {
             if (switchCreds) {
               switchBack();
             }
           }
           if (rc != 0) {
-            throw spawnFailure(spec, rc);
+            throw spawnFailure(spec, rc, chdirError);
           }
           int pid = pidOut.get(JAVA_INT, 0);
           int pidfd;
@@ -279,17 +288,30 @@ public final class Spawner implements AutoCloseable {
     }
   }
 
-  private static SpawnException spawnFailure(SpawnSpec spec, int errno) {
+  /**
+   * posix_spawn reports chdir and exec failures alike as one errno: repeat the chdir on this thread (its cwd is
+   * private) to tell them apart. Returns the errno name of a failing chdir, or null.
+   */
+  private String probeChdir(String dir) {
+    try {
+      if (privateFs) {
+        Libc.chdir(dir);
+        Libc.fchdir(ownCwd);
+      } else {
+        Libc.close(Libc.open(dir, Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0));
+      }
+      return null;
+    } catch (LibcException e) {
+      return e.errnoName();
+    }
+  }
+
+  private static SpawnException spawnFailure(SpawnSpec spec, int errno, String chdirError) {
     if (errno == Errno.EAGAIN) {
       return new SpawnException("Too many processes in process table to spawn '" + spec.name() + "'");
     }
-    if (spec.directory().isPresent()) {
-      String dir = spec.directory().get().toString();
-      try {
-        Libc.close(Libc.open(dir, Libc.O_RDONLY | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0));
-      } catch (LibcException e) {
-        return new SpawnException("couldn't chdir to " + dir + ": " + e.errnoName());
-      }
+    if (chdirError != null) {
+      return new SpawnException("couldn't chdir to " + spec.directory().orElseThrow() + ": " + chdirError);
     }
     return new SpawnException("couldn't exec " + spec.argv().getFirst() + ": " + Errno.name(errno));
   }
