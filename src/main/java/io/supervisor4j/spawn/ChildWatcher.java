@@ -74,7 +74,7 @@ public final class ChildWatcher implements AutoCloseable {
 
   public ChildWatcher(UnknownExitListener unknownExits, Duration sweepInterval) {
     this.unknownExits = unknownExits;
-    this.sweepMillis = (int) Math.clamp(sweepInterval.toMillis(), 1, Integer.MAX_VALUE);
+    this.sweepMillis = Math.clamp(sweepInterval.toMillis(), 1, Integer.MAX_VALUE);
     this.epfd = Libc.epollCreate1(Libc.EPOLL_CLOEXEC);
     this.wakeFd = Libc.eventfd(0, Libc.EFD_CLOEXEC | Libc.EFD_NONBLOCK);
     try (Arena arena = Arena.ofConfined()) {

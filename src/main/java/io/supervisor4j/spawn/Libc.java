@@ -20,6 +20,7 @@ import java.lang.invoke.VarHandle;
  * which return {@code -errno} (EAGAIN and ECHILD are routine there). posix_spawn* functions return their error
  * number (they do not use errno). Memory is the caller's: pass segments from the caller's arena.
  */
+@SuppressWarnings("restricted") // this class is the one place allowed to use restricted FFM methods
 public final class Libc {
   public static final boolean AARCH64 = System.getProperty("os.arch").equals("aarch64");
 

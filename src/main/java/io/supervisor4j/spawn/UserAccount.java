@@ -12,6 +12,7 @@ import java.util.Optional;
  * work, unlike parsing /etc/passwd). {@code groups} holds every gid the user belongs to, primary gid first, as
  * supervisord's setgroups list.
  */
+@SuppressWarnings("restricted") // reads C strings out of struct passwd
 public record UserAccount(String name, int uid, int gid, int[] groups, String home, String shell) {
   // struct passwd on LP64 glibc: name, passwd, uid, gid, gecos, dir, shell
   private static final long PW_SIZE = 48;
