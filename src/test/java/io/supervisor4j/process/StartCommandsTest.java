@@ -104,7 +104,7 @@ class StartCommandsTest {
     var again = h.commands.startProcessGroup("g", true).join();
     assertThat(again).isEmpty(); // a is RUNNING, b in BACKOFF: both count as running and are skipped
     var stopped = h.commands.stopProcess("g:", true);
-    h.exit(101 - 1, WaitStatus.exited(0)); // a (pid 100)
+    h.exit(100, WaitStatus.exited(0)); // a
     assertThat(stopped.join()).isEqualTo(new Reply.Results(List.of(
         new ProcessResult("b", "g", 80, "OK"), new ProcessResult("a", "g", 80, "OK"))));
     assertThat(Harness.fault(() -> h.commands.startProcessGroup("nope", true)).getMessage())
