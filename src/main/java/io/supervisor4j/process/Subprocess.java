@@ -86,7 +86,8 @@ public final class Subprocess {
     try {
       launch = ports.launcher().launch(config, groupName);
     } catch (RuntimeException e) {
-      launch = new Launch.Failed("unknown error during fork for '" + name() + "': " + e.getMessage(), Fault.SPAWN_ERROR);
+      String msg = "unknown error during fork for '" + name() + "': " + e.getMessage();
+      launch = new Launch.Failed(msg, Fault.SPAWN_ERROR);
     }
     switch (launch) {
       case Launch.Failed f -> {
@@ -250,7 +251,7 @@ public final class Subprocess {
   }
 
   private FailureReason signalFailed(String errno) {
-    return new FailureReason(FailureReason.Kind.SIGNAL_FAILED, errno, Optional.empty(), secondsRun(), 
+    return new FailureReason(FailureReason.Kind.SIGNAL_FAILED, errno, Optional.empty(), secondsRun(),
         config.startsecs(), backoff);
   }
 

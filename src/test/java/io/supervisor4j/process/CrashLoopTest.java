@@ -65,6 +65,10 @@ class CrashLoopTest {
     h.advance(3600);
     assertThat(web.state()).isEqualTo(ProcessState.FATAL);
     assertThat(h.launcher.launched).hasSize(4);
+    // Only a manual start leaves FATAL, with a fresh retry budget.
+    assertThat(h.commands.startProcess("web", false).join()).isEqualTo(Reply.DONE);
+    assertThat(h.edges("web")).endsWith("BACKOFF->FATAL", "FATAL->STARTING");
+    assertThat(web.spawnerr()).isEmpty();
   }
 
   @Test

@@ -67,7 +67,8 @@ class ShutdownTest {
     assertThat(h.engine.finished()).isFalse();
     h.exit(100, WaitStatus.killedBy(Signals.SIGTERM, false));
     assertThat(h.engine.finished()).isTrue();
-    assertThat(h.log.take()).containsExactly("INFO stopped: y (exit status 0)", "WARN stopped: x (terminated by SIGTERM)");
+    assertThat(h.log.take())
+        .containsExactly("INFO stopped: y (exit status 0)", "WARN stopped: x (terminated by SIGTERM)");
     assertThat(h.launcher.launched).hasSize(4); // nothing restarted during the shutdown
   }
 
