@@ -67,9 +67,10 @@ public final class Supervisor implements AutoCloseable {
     try {
       groups.forEach(engine::addGroup);
       engine.ports().listener().supervisorRunning();
-      guarded(engine::runOnce);
+      boolean ok = guarded(engine::runOnce);
       while (!engine.finished()) {
-        long wait = engine.nextWakeNanos() - clock.nanoTime();
+        // After a failed iteration, pause a second instead of spinning on a deadline that may stay in the past.
+        long wait = ok ? engine.nextWakeNanos() - clock.nanoTime() : TimeUnit.SECONDS.toNanos(1);
         Message m = wait > 0 ? mailbox.poll(wait, TimeUnit.NANOSECONDS) : mailbox.poll();
         for (int n = 0; m != null && n < MAX_MESSAGES_PER_ITERATION; n++) {
           guarded(m::run);
@@ -78,7 +79,7 @@ public final class Supervisor implements AutoCloseable {
         if (m != null) {
           guarded(m::run);
         }
-        guarded(engine::runOnce);
+        ok = guarded(engine::runOnce);
       }
     } catch (InterruptedException e) {
       log.warn("supervisor loop interrupted");
@@ -91,11 +92,13 @@ public final class Supervisor implements AutoCloseable {
   }
 
   // A bug (e.g. an illegal transition) must not kill the loop that owns every process.
-  private void guarded(Runnable step) {
+  private boolean guarded(Runnable step) {
     try {
       step.run();
+      return true;
     } catch (RuntimeException e) {
       log.critical("supervisor loop: " + e);
+      return false;
     }
   }
 

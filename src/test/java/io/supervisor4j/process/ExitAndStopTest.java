@@ -52,6 +52,22 @@ class ExitAndStopTest {
   }
 
   @Test
+  void listenerSeesEachCommittedTransitionWithEventFieldsAndUnknownPidsAreLogged() {
+    Harness h = running(TestConfigs.program("app").startsecs(1));
+    h.exit(100, WaitStatus.exited(7));
+    h.exit(4242, WaitStatus.exited(0));
+    assertThat(h.listener.events).containsExactly(
+        "GROUP ADDED app",
+        "app STOPPED->STARTING pid:0 tries:0 expected:true",
+        "app STARTING->RUNNING pid:100 tries:0 expected:true",
+        "app RUNNING->EXITED pid:100 tries:0 expected:false",
+        "app EXITED->STARTING pid:0 tries:0 expected:true");
+    assertThat(h.log.take()).containsExactly(
+        "WARN exited: app (exit status 7; not expected)", "INFO spawned: 'app' with pid 101",
+        "INFO reaped unknown pid 4242 (exit status 0)");
+  }
+
+  @Test
   void deathBySignalIsNeverExpected() {
     Harness h = running(TestConfigs.program("app").autorestart(AutoRestart.FALSE).exitcodes(0, 255));
     h.exit(100, WaitStatus.killedBy(11, true));
