@@ -38,16 +38,16 @@ final class IncludeReader {
   /** The text of a file, or empty with a problem recorded. */
   static Optional<String> readText(String shown, Path file, Problems problems) {
     if (!Files.exists(file)) {
-      problems.add(new Origin(shown, 0), "", "", "could not find config file " + shown);
+      problems.add(new Origin("", 0), "", "", "could not find config file " + shown);
       return Optional.empty();
     }
     try {
       return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
           .toString());
     } catch (CharacterCodingException e) {
-      problems.add(new Origin(shown, 0), "", "", "could not read config file " + shown + " (not UTF-8)");
+      problems.add(new Origin("", 0), "", "", "could not read config file " + shown + " (not UTF-8)");
     } catch (IOException e) {
-      problems.add(new Origin(shown, 0), "", "", "could not read config file " + shown);
+      problems.add(new Origin("", 0), "", "", "could not read config file " + shown);
     }
     return Optional.empty();
   }
