@@ -1,0 +1,233 @@
+package io.supervisor4j.daemon;
+
+import io.supervisor4j.config.Configuration;
+import io.supervisor4j.config.ProcessConfig;
+import io.supervisor4j.log.ActivityLog;
+import io.supervisor4j.process.Fault;
+import io.supervisor4j.process.Launch;
+import io.supervisor4j.process.LogPaths;
+import io.supervisor4j.process.ProcessInfo;
+import io.supervisor4j.process.ProcessLauncher;
+import io.supervisor4j.process.ProcessSignaller;
+import io.supervisor4j.process.StateListener;
+import io.supervisor4j.process.Transition;
+import io.supervisor4j.spawn.ChildWatcher;
+import io.supervisor4j.spawn.ExecutableResolver;
+import io.supervisor4j.spawn.LibcException;
+import io.supervisor4j.spawn.Signals;
+import io.supervisor4j.spawn.SpawnException;
+import io.supervisor4j.spawn.SpawnSpec;
+import io.supervisor4j.spawn.SpawnedChild;
+import io.supervisor4j.spawn.Spawner;
+import io.supervisor4j.spawn.UserAccount;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine's ports implemented with real processes: spawning through {@link Spawner}, exits and output through
+ * one {@link ChildWatcher}, output into each process's {@link ProcessOutputs}. The engine calls the launcher and
+ * signaller on its loop thread; output and exits arrive on the watcher thread and reach the engine only as
+ * {@code childExited} messages.
+ */
+final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPaths, StateListener, AutoCloseable {
+  private final Spawner spawner = new Spawner();
+  private final ChildWatcher watcher;
+  private final ActivityLog log;
+  private final Map<String, ProcessOutputs> outputs = new ConcurrentHashMap<>();
+  private final Map<Integer, SpawnedChild> children = new ConcurrentHashMap<>();
+  private volatile RuntimeSettings settings;
+  private volatile ExitSink exits = (pid, status) -> {};
+
+  /** Where reaped exits go: the engine's {@code childExited}. */
+  interface ExitSink {
+    void childExited(int pid, int waitStatus);
+  }
+
+  /** What depends on the loaded configuration (replaced on reload). */
+  record RuntimeSettings(ChildEnvironment environment, Path childlogdir, String identifier, boolean stripAnsi) {
+    static RuntimeSettings of(Configuration config, Map<String, String> daemonEnv) {
+      var s = config.supervisord();
+      return new RuntimeSettings(
+          new ChildEnvironment(daemonEnv, config), s.childlogdir(), s.identifier(), s.stripAnsi());
+    }
+  }
+
+  ProcessRuntime(ActivityLog log, RuntimeSettings settings) {
+    this.log = log;
+    this.settings = settings;
+    this.watcher =
+        new ChildWatcher((pid, status) -> log.info("reaped unknown pid " + pid + " (" + describe(status) + ")"));
+  }
+
+  void configure(RuntimeSettings next, ExitSink sink) {
+    this.settings = next;
+    this.exits = sink;
+  }
+
+  /** SIGCHLD: orphans adopted as subreaper produce no pidfd event, so sweep now. */
+  void wakeup() {
+    watcher.wakeup();
+  }
+
+  private static String describe(int status) {
+    return io.supervisor4j.spawn.WaitStatus.describe(status);
+  }
+
+  private static String key(String group, String process) {
+    return group + ":" + process;
+  }
+
+  private ProcessOutputs outputsFor(ProcessConfig config, String group) {
+    return outputs.compute(
+        key(group, config.name()),
+        (k, existing) -> {
+          if (existing != null && existing.config().equals(config)) {
+            return existing;
+          }
+          if (existing != null) {
+            existing.close();
+          }
+          RuntimeSettings s = settings;
+          return new ProcessOutputs(config, s.childlogdir(), s.identifier(), s.stripAnsi(), log);
+        });
+  }
+
+  /** The outputs of a process that has been launched at least once, if any. */
+  Optional<ProcessOutputs> outputs(String group, String process) {
+    return Optional.ofNullable(outputs.get(key(group, process)));
+  }
+
+  Optional<SpawnedChild> child(int pid) {
+    return Optional.ofNullable(children.get(pid));
+  }
+
+  // ---- ProcessLauncher
+
+  @Override
+  public Optional<Launch.Failed> check(ProcessConfig config) {
+    try {
+      ExecutableResolver.resolveCommand(config.command(), settings.environment().searchPath(config));
+      return Optional.empty();
+    } catch (SpawnException e) {
+      return Optional.of(failed(e));
+    }
+  }
+
+  @Override
+  public Launch launch(ProcessConfig config, String groupName) {
+    try {
+      RuntimeSettings s = settings;
+      var command = ExecutableResolver.resolveCommand(config.command(), s.environment().searchPath(config));
+      Optional<UserAccount> user = Optional.empty();
+      if (config.user().isPresent()) {
+        user = UserAccount.lookup(config.user().get());
+        if (user.isEmpty()) {
+          return new Launch.Failed("Invalid user name " + config.user().get(), Fault.SPAWN_ERROR);
+        }
+      }
+      Map<String, String> env = s.environment().build(config, groupName, user);
+      SpawnSpec spec = SpawnSpec.of(config.name(), command.executable(), command.argv(), ChildEnvironment.asEnvp(env))
+          .withRedirectStderr(config.redirectStderr());
+      if (config.directory().isPresent()) {
+        spec = spec.withDirectory(config.directory().get());
+      }
+      if (config.umask().isPresent()) {
+        spec = spec.withUmask(config.umask().getAsInt());
+      }
+      if (user.isPresent()) {
+        spec = spec.withUser(user.get());
+      }
+      ProcessOutputs out = outputsFor(config, groupName);
+      SpawnedChild child = spawner.spawn(spec);
+      children.put(child.pid(), child);
+      watcher.watch(child, new OutputForwarder(child, out, this::exited));
+      return new Launch.Launched(child.pid());
+    } catch (SpawnException e) {
+      return failed(e);
+    } catch (RuntimeException e) {
+      return new Launch.Failed("unknown error making dispatchers for '" + config.name() + "': " + e.getMessage(),
+          Fault.SPAWN_ERROR);
+    }
+  }
+
+  private void exited(int pid, int status) {
+    children.remove(pid);
+    exits.childExited(pid, status);
+  }
+
+  private static Launch.Failed failed(SpawnException e) {
+    Fault fault =
+        switch (e.fault()) {
+          case NO_FILE -> Fault.NO_FILE;
+          case NOT_EXECUTABLE -> Fault.NOT_EXECUTABLE;
+          case SPAWN_ERROR -> Fault.SPAWN_ERROR;
+        };
+    return new Launch.Failed(e.getMessage(), fault);
+  }
+
+  // ---- ProcessSignaller
+
+  @Override
+  public Optional<String> kill(int pid, int signal, boolean toGroup) {
+    try {
+      if (toGroup) {
+        Signals.killProcessGroup(pid, signal);
+      } else {
+        Signals.kill(pid, signal);
+      }
+      return Optional.empty();
+    } catch (LibcException e) {
+      return Optional.of(e.errnoName());
+    }
+  }
+
+  // ---- LogPaths
+
+  @Override
+  public Optional<Path> stdoutLogfile(String groupName, ProcessConfig config) {
+    return outputsFor(config, groupName).stdout().path();
+  }
+
+  @Override
+  public Optional<Path> stderrLogfile(String groupName, ProcessConfig config) {
+    return outputsFor(config, groupName).stderr().flatMap(l -> l.path());
+  }
+
+  // ---- StateListener
+
+  @Override
+  public void processStateChanged(Transition transition, ProcessInfo snapshot) {}
+
+  @Override
+  public void groupRemoved(String groupName) {
+    String prefix = groupName + ":";
+    outputs.entrySet().removeIf(
+        e -> {
+          if (e.getKey().startsWith(prefix)) {
+            e.getValue().close();
+            return true;
+          }
+          return false;
+        });
+  }
+
+  /** SIGUSR2: reopen every child log on its path. */
+  void reopenLogs() {
+    outputs.values().forEach(ProcessOutputs::reopen);
+  }
+
+  /** Closes every child log (at reload and exit); processes must already be stopped. */
+  void closeLogs() {
+    outputs.values().forEach(ProcessOutputs::close);
+    outputs.clear();
+  }
+
+  @Override
+  public void close() {
+    watcher.close();
+    spawner.close();
+    closeLogs();
+  }
+}
