@@ -39,6 +39,8 @@ final class DaemonProcess implements AutoCloseable {
   private final Path config;
   private final String marker = "s4j-e2e-" + UUID.randomUUID();
   private Process process;
+  /** The daemon once a detached launcher handed over to it (read from the pidfile); else the started JVM. */
+  private long detachedPid = -1;
 
   private DaemonProcess(Path dir, Path config) {
     this.dir = dir;
@@ -112,7 +114,21 @@ final class DaemonProcess implements AutoCloseable {
   }
 
   long pid() {
-    return process.pid();
+    return detachedPid > 0 ? detachedPid : process.pid();
+  }
+
+  /** After a launcher without {@code -n} returned: follow the daemon named by the pidfile from now on. */
+  long followDetached() {
+    try {
+      detachedPid = Long.parseLong(Files.readString(dir.resolve("supervisord.pid")).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return detachedPid;
+  }
+
+  boolean daemonAlive() {
+    return detachedPid > 0 ? ProcScan.alive(detachedPid) : process.isAlive();
   }
 
   Process process() {
@@ -149,10 +165,10 @@ final class DaemonProcess implements AutoCloseable {
         throw new AssertionError("timed out waiting for " + count + " log line(s) matching /" + regex
             + "/; main log:\n" + String.join("\n", logLines()) + "\nstderr:\n" + read(dir.resolve("daemon.stderr")));
       }
-      if (!process.isAlive() && count > 0) {
+      if (!daemonAlive() && count > 0) {
         // one last read: the line may have been written just before exiting
         if (logLines().stream().filter(l -> p.matcher(l).find()).count() < count) {
-          throw new AssertionError("daemon exited (" + process.exitValue() + ") before /" + regex + "/; main log:\n"
+          throw new AssertionError("daemon exited before /" + regex + "/; main log:\n"
               + String.join("\n", logLines()) + "\nstderr:\n" + read(dir.resolve("daemon.stderr")));
         }
       }
@@ -198,8 +214,19 @@ final class DaemonProcess implements AutoCloseable {
     if (process == null) {
       return -1;
     }
-    if (process.isAlive()) {
+    if (daemonAlive()) {
       signal(SIGTERM);
+    }
+    if (detachedPid > 0) {
+      long deadline = System.nanoTime() + TIMEOUT.toNanos();
+      while (ProcScan.alive(detachedPid)) {
+        if (System.nanoTime() > deadline) {
+          Signals.kill((int) detachedPid, SIGKILL);
+          throw new AssertionError("detached daemon did not stop within " + TIMEOUT + " after SIGTERM");
+        }
+        sleep(20);
+      }
+      return 0; // not our child: its exit status is not observable
     }
     try {
       if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
