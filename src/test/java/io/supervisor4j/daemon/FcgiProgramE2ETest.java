@@ -66,6 +66,31 @@ class FcgiProgramE2ETest {
   }
 
   @Test
+  void theSocketBelongsToTheProgramsUserAndIsRecreatedWhenThePoolRestarts() throws IOException {
+    Path socket = dir.resolve("fcgi.sock");
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x")); // nobody reads the script
+    daemon = DaemonProcess.of(dir, sections("unix://" + socket).replace("autorestart=false", "autorestart=true")
+        .replace("numprocs=2", "numprocs=1") + "user=nobody\n").startForeground();
+    daemon.awaitLogLine("success: web_0 entered RUNNING");
+    assertThat(Files.getAttribute(socket, "unix:uid")).isEqualTo(65534);
+    assertThat(Files.getPosixFilePermissions(socket)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    int first = daemon.pidOf("web_0");
+    assertThat(greet(UnixDomainSocketAddress.of(socket), StandardProtocolFamily.UNIX)).isEqualTo("hello " + first);
+    // the only user exited: the socket was closed, and the restart creates it again on the same path
+    daemon.awaitLogLines("spawned: 'web_0'", 2, DaemonProcess.TIMEOUT);
+    int second = daemon.pidOf("web_0");
+    assertThat(greet(UnixDomainSocketAddress.of(socket), StandardProtocolFamily.UNIX)).isEqualTo("hello " + second);
+    assertThat(daemon.linesMatching("Creating socket ").size()).isGreaterThanOrEqualTo(3);
+  }
+
+  private static String greet(SocketAddress address, StandardProtocolFamily family) throws IOException {
+    try (SocketChannel channel = SocketChannel.open(family)) {
+      channel.connect(address);
+      return readLine(channel);
+    }
+  }
+
+  @Test
   void aSocketThatCannotBeCreatedStopsTheDaemonAtStartup() {
     daemon = DaemonProcess.of(dir, sections("unix://" + dir.resolve("missing/fcgi.sock"))).startForeground();
     assertThat(daemon.awaitExit()).isEqualTo(2);
@@ -96,12 +121,9 @@ class FcgiProgramE2ETest {
   private void assertServedByBoth(SocketAddress address, StandardProtocolFamily family) throws IOException {
     Set<String> pids = new HashSet<>();
     for (int i = 0; i < 2; i++) {
-      try (SocketChannel channel = SocketChannel.open(family)) {
-        channel.connect(address);
-        String greeting = readLine(channel);
-        assertThat(greeting).matches("hello \\d+");
-        pids.add(greeting.substring(6));
-      }
+      String greeting = greet(address, family);
+      assertThat(greeting).matches("hello \\d+");
+      pids.add(greeting.substring(6));
     }
     Set<String> spawned = new HashSet<>();
     for (String name : List.of("web_0", "web_1")) {

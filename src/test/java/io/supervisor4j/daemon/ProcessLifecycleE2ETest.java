@@ -86,7 +86,11 @@ class ProcessLifecycleE2ETest {
     int pid = daemon.pidOf("x");
     DaemonProcess.await("two grandchildren", TIMEOUT, () -> ProcScan.inProcessGroup(pid).size() >= 3);
     assertThat(daemon.stop()).isZero();
-    assertThat(daemon.linesMatching("killing 'x' \\(" + pid + "\\) with SIGKILL")).hasSize(1);
+    String term = daemon.awaitLogLine("received SIGTERM indicating exit request");
+    String kill = daemon.awaitLogLine("killing 'x' \\(" + pid + "\\) with SIGKILL");
+    // stopwaitsecs=1 after the SIGTERM the daemon sent at shutdown (wide margins: the box is loaded)
+    assertThat(Duration.between(DaemonProcess.timeOf(term), DaemonProcess.timeOf(kill)).toMillis())
+        .isBetween(900L, 5000L);
     assertThat(daemon.linesMatching("stopped: x \\(terminated by SIGKILL\\)")).hasSize(1);
     DaemonProcess.await("process group " + pid + " gone", Duration.ofSeconds(10),
         () -> ProcScan.inProcessGroup(pid).isEmpty());
