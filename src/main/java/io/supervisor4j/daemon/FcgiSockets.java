@@ -79,10 +79,6 @@ final class FcgiSockets implements AutoCloseable {
     }
   }
 
-  synchronized boolean isFcgi(String group) {
-    return configs.containsKey(group);
-  }
-
   synchronized void groupRemoved(String group) {
     closePool(group);
     configs.remove(group);
