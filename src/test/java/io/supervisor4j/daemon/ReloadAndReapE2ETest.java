@@ -88,6 +88,28 @@ class ReloadAndReapE2ETest {
     assertThat(fdsLate).as("daemon fds after 1000 children (%d after 50)", fdsEarly).isLessThanOrEqualTo(fdsEarly + 2);
   }
 
+  @Test
+  void anOrphanedGrandchildHoldingThePipeNeitherDelaysTheExitNorStaysAZombie() {
+    daemon = DaemonProcess.of(dir, """
+        [program:x]
+        command=/bin/sh -c 'sleep 1000 & echo started; exit 0'
+        startsecs=0
+        autorestart=false
+        """).startForeground();
+    int pid = daemon.pidOf("x");
+    // the grandchild keeps stdout open: the exit is reported after a short grace, not at EOF
+    daemon.awaitLogLine("exited: x \\(exit status 0; expected\\)", Duration.ofSeconds(10));
+    List<Long> orphans = ProcScan.inProcessGroup(pid);
+    assertThat(orphans).hasSize(1);
+    long orphan = orphans.getFirst();
+    // as a subreaper the daemon adopted it; killing it must not leave a zombie behind
+    assertThat(ProcScan.stat(orphan).orElseThrow()[1]).isEqualTo(Long.toString(daemon.pid()));
+    io.supervisor4j.spawn.Signals.kill((int) orphan, DaemonProcess.SIGKILL);
+    daemon.awaitLogLine("reaped unknown pid " + orphan + " \\(terminated by SIGKILL\\)");
+    DaemonProcess.await("orphan reaped", Duration.ofSeconds(5), () -> ProcScan.stat(orphan).isEmpty());
+    assertThat(ProcScan.zombieChildrenOf(daemon.pid())).isEmpty();
+  }
+
   private static int indexOf(List<String> lines, String text) {
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).contains(text)) {
