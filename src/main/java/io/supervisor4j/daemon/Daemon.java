@@ -80,6 +80,11 @@ public final class Daemon {
         reload();
       }
       return 0;
+    } catch (FcgiSockets.FcgiSocketException e) {
+      // supervisord fails the same way when a group's socket cannot be created (at start or reload)
+      err.println("Error: " + e.getMessage());
+      log.critical(e.getMessage());
+      return 2;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return 1;
@@ -96,6 +101,7 @@ public final class Daemon {
     if (!s.nocleanup()) {
       AutoChildLogs.cleanup(s.childlogdir(), s.identifier(), log);
     }
+    runtime.registerGroups(config.groups());
     Supervisor supervisor = new Supervisor(new Ports(Clock.system(), runtime, runtime, log, runtime, runtime));
     runtime.configure(ProcessRuntime.RuntimeSettings.of(config, daemonEnv), supervisor::childExited);
     engine.set(supervisor);

@@ -1,6 +1,7 @@
 package io.supervisor4j.daemon;
 
 import io.supervisor4j.config.Configuration;
+import io.supervisor4j.config.GroupConfig;
 import io.supervisor4j.config.ProcessConfig;
 import io.supervisor4j.log.ActivityLog;
 import io.supervisor4j.process.Fault;
@@ -19,10 +20,13 @@ import io.supervisor4j.spawn.SpawnException;
 import io.supervisor4j.spawn.SpawnSpec;
 import io.supervisor4j.spawn.SpawnedChild;
 import io.supervisor4j.spawn.Spawner;
+import io.supervisor4j.spawn.StdinSource;
 import io.supervisor4j.spawn.UserAccount;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,6 +41,8 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   private final ActivityLog log;
   private final Map<String, ProcessOutputs> outputs = new ConcurrentHashMap<>();
   private final Map<Integer, SpawnedChild> children = new ConcurrentHashMap<>();
+  private final FcgiSockets fcgi;
+  private final Map<Integer, String> fcgiChildren = new ConcurrentHashMap<>(); // pid -> group holding its socket
   private volatile RuntimeSettings settings;
   private volatile ExitSink exits = (pid, status) -> {};
 
@@ -57,6 +63,7 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   ProcessRuntime(ActivityLog log, RuntimeSettings settings) {
     this.log = log;
     this.settings = settings;
+    this.fcgi = new FcgiSockets(log);
     this.watcher =
         new ChildWatcher((pid, status) -> log.info("reaped unknown pid " + pid + " (" + describe(status) + ")"));
   }
@@ -64,6 +71,23 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   void configure(RuntimeSettings next, ExitSink sink) {
     this.settings = next;
     this.exits = sink;
+  }
+
+  /**
+   * Makes the sockets of the fcgi groups among {@code groups} known, creating each once to fail early; replaces
+   * what a previous configuration registered (its processes are all stopped by then).
+   *
+   * @throws FcgiSockets.FcgiSocketException when a socket cannot be created
+   */
+  void registerGroups(List<GroupConfig> groups) {
+    fcgi.close();
+    fcgiChildren.clear();
+    groups.forEach(fcgi::register);
+  }
+
+  /** A group added at run time ({@code addProcessGroup}): same as {@link #registerGroups} for one group. */
+  void registerGroup(GroupConfig group) {
+    fcgi.register(group);
   }
 
   /** SIGCHLD: orphans adopted as subreaper produce no pidfd event, so sweep now. */
@@ -140,15 +164,41 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
         spec = spec.withUser(user.get());
       }
       ProcessOutputs out = outputsFor(config, groupName);
-      SpawnedChild child = spawner.spawn(spec);
+      OptionalInt socket = fcgi.acquire(groupName);
+      if (socket.isPresent()) {
+        spec = spec.withStdin(StdinSource.fd(socket.getAsInt()));
+      }
+      SpawnedChild child;
+      try {
+        child = spawner.spawn(spec);
+      } catch (RuntimeException e) {
+        if (socket.isPresent()) {
+          fcgi.release(groupName);
+        }
+        throw e;
+      }
+      if (socket.isPresent()) {
+        fcgiChildren.put(child.pid(), groupName);
+      }
       children.put(child.pid(), child);
       watcher.watch(child, new OutputForwarder(child, out, this::exited));
       return new Launch.Launched(child.pid());
     } catch (SpawnException e) {
       return failed(e);
+    } catch (FcgiSockets.FcgiSocketException e) {
+      return new Launch.Failed(e.getMessage(), Fault.SPAWN_ERROR);
     } catch (RuntimeException e) {
       return new Launch.Failed("unknown error making dispatchers for '" + config.name() + "': " + e.getMessage(),
           Fault.SPAWN_ERROR);
+    }
+  }
+
+  /** After the engine logged the exit: the last process of an fcgi pool closes the socket ("Closing socket"). */
+  @Override
+  public void finished(ProcessConfig config, String groupName, int pid) {
+    String group = fcgiChildren.remove(pid);
+    if (group != null) {
+      fcgi.release(group);
     }
   }
 
@@ -202,6 +252,7 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
 
   @Override
   public void groupRemoved(String groupName) {
+    fcgi.groupRemoved(groupName);
     String prefix = groupName + ":";
     outputs.entrySet().removeIf(
         e -> {
@@ -229,5 +280,6 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
     watcher.close();
     spawner.close();
     closeLogs();
+    fcgi.close();
   }
 }

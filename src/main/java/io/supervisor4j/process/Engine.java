@@ -120,6 +120,7 @@ final class Engine {
         log.info("reaped unknown pid " + e.pid() + " (" + status.describe() + ")");
       } else {
         p.finish(status);
+        ports.launcher().finished(p.config(), p.groupName(), e.pid());
       }
     }
   }

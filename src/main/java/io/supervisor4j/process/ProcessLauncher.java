@@ -12,6 +12,12 @@ public interface ProcessLauncher {
   Launch launch(ProcessConfig config, String groupName);
 
   /**
+   * The engine has handled the exit of {@code pid} (state changed, exit logged): supervisord's {@code after_finish},
+   * where an fcgi process lets go of its group's socket. Called on the event-loop thread.
+   */
+  default void finished(ProcessConfig config, String groupName, int pid) {}
+
+  /**
    * Resolves the command without spawning, as supervisord's {@code get_execv_args}: {@code startProcess} faults
    * with the result's fault (NO_FILE, NOT_EXECUTABLE) and spawns nothing. Empty when the command looks runnable.
    */

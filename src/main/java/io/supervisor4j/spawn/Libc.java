@@ -60,6 +60,12 @@ public final class Libc {
   public static final int RLIMIT_NPROC = 6;
   public static final int RLIMIT_NOFILE = 7;
   public static final long RLIM_INFINITY = -1L;
+  public static final int AF_UNIX = 1;
+  public static final int AF_INET = 2;
+  public static final int SOCK_STREAM = 1;
+  public static final int SOCK_CLOEXEC = O_CLOEXEC;
+  public static final int SOL_SOCKET = 1;
+  public static final int SO_REUSEADDR = 2;
 
   /** {@code struct epoll_event}: packed (12 bytes, data at offset 4) on x86_64, naturally aligned on aarch64. */
   public static final long EPOLL_EVENT_SIZE = AARCH64 ? 16 : 12;
@@ -159,6 +165,13 @@ public final class Libc {
   private static final MethodHandle CHMOD = fn("chmod", true, I_AI);
   private static final MethodHandle CHOWN = fn("chown", true,
       FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+  private static final MethodHandle SOCKET = fn("socket", true,
+      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+  private static final MethodHandle BIND = fn("bind", true,
+      FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+  private static final MethodHandle LISTEN = fn("listen", true, I_II);
+  private static final MethodHandle SETSOCKOPT = fn("setsockopt", true,
+      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
 
   private Libc() {}
 
@@ -419,6 +432,43 @@ public final class Libc {
   public static void chown(String path, int uid, int gid) {
     try (Arena arena = Arena.ofConfined()) {
       check((int) CHOWN.invokeExact(state(), arena.allocateFrom(path), uid, gid), "chown");
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  // ---- sockets (fcgi-program) ----
+
+  public static int socket(int domain, int type, int protocol) {
+    try {
+      return check((int) SOCKET.invokeExact(state(), domain, type, protocol), "socket");
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** {@code addr} is a complete sockaddr of {@code length} bytes. */
+  public static void bind(int fd, MemorySegment addr, int length) {
+    try {
+      check((int) BIND.invokeExact(state(), fd, addr, length), "bind");
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  public static void listen(int fd, int backlog) {
+    try {
+      check((int) LISTEN.invokeExact(state(), fd, backlog), "listen");
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** An int-valued socket option such as SO_REUSEADDR. */
+  public static void setsockopt(int fd, int level, int option, int value) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment v = arena.allocateFrom(JAVA_INT, value);
+      check((int) SETSOCKOPT.invokeExact(state(), fd, level, option, v, (int) JAVA_INT.byteSize()), "setsockopt");
     } catch (Throwable t) {
       throw rethrow(t);
     }
