@@ -24,14 +24,14 @@ final class Datatypes {
     try {
       return Py.parseInt(value, base);
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new ValueProblem(Py.repr(value) + " is not an integer");
+      throw new ValueProblem(PyRepr.str(value) + " is not an integer");
     }
   }
 
   static int integer(String value) {
     long v = pyLong(value, 10);
     if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-      throw new ValueProblem(Py.repr(value) + " is out of range");
+      throw new ValueProblem(PyRepr.str(value) + " is out of range");
     }
     return (int) v;
   }
@@ -40,7 +40,7 @@ final class Datatypes {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "yes", "true", "on", "1" -> true;
       case "no", "false", "off", "0" -> false;
-      default -> throw new ValueProblem("not a valid boolean value: " + Py.repr(value));
+      default -> throw new ValueProblem("not a valid boolean value: " + PyRepr.str(value));
     };
   }
 
@@ -56,7 +56,8 @@ final class Datatypes {
     try {
       return Math.multiplyExact(Py.parseInt(number, 10), multiplier);
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new ValueProblem(Py.repr(value) + " is not a byte size (an integer, optionally followed by KB, MB or GB)");
+      throw new ValueProblem(
+          PyRepr.str(value) + " is not a byte size (an integer, optionally followed by KB, MB or GB)");
     }
   }
 
@@ -93,7 +94,7 @@ final class Datatypes {
         }
         codes.add((int) code);
       } catch (NumberFormatException | ArithmeticException e) {
-        throw new ValueProblem("not a valid list of exit codes: " + Py.repr(value));
+        throw new ValueProblem("not a valid list of exit codes: " + PyRepr.str(value));
       }
     }
     return codes;
@@ -104,7 +105,7 @@ final class Datatypes {
     String s = Py.strip(value);
     for (char c : new char[] {' ', ':', '/'}) {
       if (s.indexOf(c) >= 0) {
-        throw new ValueProblem("Invalid name: " + Py.repr(value) + " because of character: " + Py.repr("" + c));
+        throw new ValueProblem("Invalid name: " + PyRepr.str(value) + " because of character: " + PyRepr.str("" + c));
       }
     }
     return s;
@@ -116,14 +117,14 @@ final class Datatypes {
       case "yes", "true", "on", "1" -> AutoRestart.TRUE;
       case "no", "false", "off", "0" -> AutoRestart.FALSE;
       case "unexpected" -> AutoRestart.UNEXPECTED;
-      default -> throw new ValueProblem("invalid 'autorestart' value " + Py.repr(v));
+      default -> throw new ValueProblem("invalid 'autorestart' value " + PyRepr.str(v));
     };
   }
 
   static String loggingLevel(String value) {
     String v = value.toLowerCase(Locale.ROOT);
     if (!LOG_LEVELS.contains(v)) {
-      throw new ValueProblem("bad logging level name " + Py.repr(value));
+      throw new ValueProblem("bad logging level name " + PyRepr.str(value));
     }
     return v;
   }
@@ -153,7 +154,7 @@ final class Datatypes {
     try {
       return Path.of(value);
     } catch (InvalidPathException e) {
-      throw new ValueProblem(Py.repr(value) + " is not a valid path");
+      throw new ValueProblem(PyRepr.str(value) + " is not a valid path");
     }
   }
 
@@ -231,7 +232,7 @@ final class Datatypes {
       try {
         port = portNumber(value);
       } catch (ValueProblem e) {
-        throw new ValueProblem("not a valid port number: " + Py.repr(value) + " ");
+        throw new ValueProblem("not a valid port number: " + PyRepr.str(value) + " ");
       }
     }
     return new InetAddress(host.equals("*") ? "" : host, port);
@@ -256,6 +257,6 @@ final class Datatypes {
     if (scheme && colon + 1 < value.length()) {
       return value;
     }
-    throw new ValueProblem("value " + Py.repr(value) + " is not a URL");
+    throw new ValueProblem("value " + PyRepr.str(value) + " is not a URL");
   }
 }

@@ -40,8 +40,8 @@ final class Expander {
         }
         String key = s.substring(i + 1, j - 1);
         if (!names.containsKey(key)) {
-          throw new ValueProblem("Format string " + Py.repr(s) + " for " + Py.repr(label) + " contains names ("
-              + Py.repr(key) + ") which cannot be expanded. Available names: "
+          throw new ValueProblem("Format string " + PyRepr.str(s) + " for " + PyRepr.str(label) + " contains names ("
+              + PyRepr.str(key) + ") which cannot be expanded. Available names: "
               + String.join(", ", new TreeSet<>(names.keySet())));
         }
         value = names.get(key);
@@ -104,7 +104,7 @@ final class Expander {
     boolean numeric = false;
     switch (conversion) {
       case 's', 'r', 'a' -> {
-        String str = value instanceof String v && conversion != 's' ? Py.repr(v) : String.valueOf(value);
+        String str = value instanceof String v && conversion != 's' ? PyRepr.str(v) : String.valueOf(value);
         body = precision >= 0 && precision < str.length() ? str.substring(0, precision) : str;
       }
       case 'c' -> {
@@ -178,6 +178,7 @@ final class Expander {
   }
 
   private static ValueProblem bad(String s, String label, String why) {
-    return new ValueProblem("Format string " + Py.repr(s) + " for " + Py.repr(label) + " is badly formatted: " + why);
+    return new ValueProblem(
+        "Format string " + PyRepr.str(s) + " for " + PyRepr.str(label) + " is badly formatted: " + why);
   }
 }

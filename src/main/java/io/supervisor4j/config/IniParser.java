@@ -60,13 +60,13 @@ final class IniParser {
         key = null;
       } else if (section == null) {
         problems.add(new Origin(file, lineNo), "", "",
-            "File contains no section headers: " + Py.repr(line));
+            "File contains no section headers: " + PyRepr.str(line));
         return doc;
       } else {
         Matcher option = OPTION.matcher(value);
         if (!option.matches() || Py.rstrip(option.group(1)).isEmpty()) {
           problems.add(new Origin(file, lineNo), sectionName, "",
-              "not a section header, a key = value line or a comment: " + Py.repr(line));
+              "not a section header, a key = value line or a comment: " + PyRepr.str(line));
           key = null;
           continue;
         }

@@ -8,31 +8,6 @@ import java.util.List;
 final class Py {
   private Py() {}
 
-  /** Python's {@code repr()} of a str, used in supervisord's messages ({@code 'a b'}). */
-  static String repr(String s) {
-    char quote = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-    StringBuilder b = new StringBuilder().append(quote);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        default -> {
-          if (c == quote) {
-            b.append('\\').append(c);
-          } else if (c < 0x20 || c == 0x7f) {
-            b.append(String.format("\\x%02x", (int) c));
-          } else {
-            b.append(c);
-          }
-        }
-      }
-    }
-    return b.append(quote).toString();
-  }
-
   /** Python's {@code str.isspace()} for one char (close enough: ASCII and Unicode white space). */
   static boolean isSpace(char c) {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u001c' || c == '\u001d'

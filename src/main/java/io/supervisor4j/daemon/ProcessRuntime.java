@@ -12,6 +12,7 @@ import io.supervisor4j.process.ProcessLauncher;
 import io.supervisor4j.process.ProcessSignaller;
 import io.supervisor4j.process.StateListener;
 import io.supervisor4j.process.Transition;
+import io.supervisor4j.process.WaitStatus;
 import io.supervisor4j.spawn.ChildWatcher;
 import io.supervisor4j.spawn.ExecutableResolver;
 import io.supervisor4j.spawn.LibcException;
@@ -65,7 +66,8 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
     this.settings = settings;
     this.fcgi = new FcgiSockets(log);
     this.watcher =
-        new ChildWatcher((pid, status) -> log.info("reaped unknown pid " + pid + " (" + describe(status) + ")"));
+        new ChildWatcher(
+            (pid, status) -> log.info("reaped unknown pid " + pid + " (" + new WaitStatus(status).describe() + ")"));
   }
 
   void configure(RuntimeSettings next, ExitSink sink) {
@@ -93,10 +95,6 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   /** SIGCHLD: orphans adopted as subreaper produce no pidfd event, so sweep now. */
   void wakeup() {
     watcher.wakeup();
-  }
-
-  private static String describe(int status) {
-    return io.supervisor4j.spawn.WaitStatus.describe(status);
   }
 
   private static String key(String group, String process) {

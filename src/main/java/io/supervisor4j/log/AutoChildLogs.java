@@ -1,5 +1,6 @@
 package io.supervisor4j.log;
 
+import io.supervisor4j.config.PyRepr;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;

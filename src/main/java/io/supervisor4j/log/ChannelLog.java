@@ -1,6 +1,7 @@
 package io.supervisor4j.log;
 
 import io.supervisor4j.config.ChannelLogConfig;
+import io.supervisor4j.config.PyRepr;
 import java.io.Closeable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

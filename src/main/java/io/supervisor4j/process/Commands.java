@@ -7,6 +7,7 @@ import static io.supervisor4j.process.ProcessState.STARTING;
 import static io.supervisor4j.process.ProcessState.STOPPED_STATES;
 
 import io.supervisor4j.config.GroupConfig;
+import io.supervisor4j.config.SignalNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -189,7 +190,7 @@ final class Commands {
   }
 
   private void signal(Subprocess p, String name, String signal) {
-    int sig = Signals.parse(signal).orElseThrow(() -> new FaultException(Fault.BAD_SIGNAL, signal));
+    int sig = SignalNames.signalNumber(signal).orElseThrow(() -> new FaultException(Fault.BAD_SIGNAL, signal));
     if (!SIGNALLABLE_STATES.contains(p.state())) {
       throw new FaultException(Fault.NOT_RUNNING, name);
     }
@@ -248,13 +249,13 @@ final class Commands {
   /** supervisord's {@code handle_signal} for the signals that change the mood. */
   void handleSignal(int sig) {
     var log = engine.ports().log();
-    String name = Signals.name(sig);
+    String name = SignalNames.signame(sig);
     switch (sig) {
-      case Signals.SIGTERM, Signals.SIGINT, Signals.SIGQUIT -> {
+      case SignalNames.SIGTERM, SignalNames.SIGINT, SignalNames.SIGQUIT -> {
         log.warn("received " + name + " indicating exit request");
         engine.setMood(SupervisorState.SHUTDOWN);
       }
-      case Signals.SIGHUP -> {
+      case SignalNames.SIGHUP -> {
         if (engine.mood() == SupervisorState.SHUTDOWN) {
           log.warn("ignored " + name + " indicating restart request (shutdown in progress)");
         } else {
@@ -262,7 +263,7 @@ final class Commands {
           engine.setMood(SupervisorState.RESTARTING);
         }
       }
-      case Signals.SIGCHLD -> log.debug("received " + name + " indicating a child quit");
+      case SignalNames.SIGCHLD -> log.debug("received " + name + " indicating a child quit");
       default -> log.blather("received " + name + " indicating nothing");
     }
   }

@@ -11,6 +11,7 @@ import static io.supervisor4j.process.ProcessState.UNKNOWN;
 
 import io.supervisor4j.config.AutoRestart;
 import io.supervisor4j.config.ProcessConfig;
+import io.supervisor4j.config.SignalNames;
 import io.supervisor4j.log.ActivityLog;
 import io.supervisor4j.log.LogLevel;
 import java.util.ArrayDeque;
@@ -142,7 +143,7 @@ public final class Subprocess {
     } else if (before == STOPPING && delayNanos - now <= 0) {
       // A process that survives SIGKILL stays STOPPING; the SIGKILL is repeated every stopwaitsecs.
       log.warn("killing '" + name() + "' (" + pid + ") with SIGKILL");
-      kill(Signals.SIGKILL);
+      kill(SignalNames.SIGKILL);
     }
   }
 
@@ -196,14 +197,14 @@ public final class Subprocess {
       return Optional.empty();
     }
     if (pid == 0) {
-      String msg = "attempted to kill " + name() + " with sig " + Signals.name(sig) + " but it wasn't running";
+      String msg = "attempted to kill " + name() + " with sig " + SignalNames.signame(sig) + " but it wasn't running";
       log.debug(msg);
       return Optional.of(msg);
     }
     // Already STOPPING means this is the SIGKILL after stopwaitsecs.
     boolean asGroup = state == STOPPING ? config.killasgroup() : config.stopasgroup();
     log.debug("killing " + name() + " (pid " + pid + ") " + (asGroup ? "process group " : "") + "with signal "
-        + Signals.name(sig));
+        + SignalNames.signame(sig));
     requireState(RUNNING, STARTING, STOPPING);
     killing = true;
     delayNanos = now + config.stopwaitsecs() * NANOS_PER_SECOND;
@@ -229,11 +230,11 @@ public final class Subprocess {
   /** Sends an arbitrary signal to the pid only, with no state change (supervisord's {@code signal}). */
   Optional<String> signal(int sig) {
     if (pid == 0) {
-      String msg = "attempted to send " + name() + " sig " + Signals.name(sig) + " but it wasn't running";
+      String msg = "attempted to send " + name() + " sig " + SignalNames.signame(sig) + " but it wasn't running";
       log.debug(msg);
       return Optional.of(msg);
     }
-    log.debug("sending " + name() + " (pid " + pid + ") sig " + Signals.name(sig));
+    log.debug("sending " + name() + " (pid " + pid + ") sig " + SignalNames.signame(sig));
     requireState(RUNNING, STARTING, STOPPING);
     Optional<String> errno = ports.signaller().kill(pid, sig, false);
     if (errno.isEmpty()) {

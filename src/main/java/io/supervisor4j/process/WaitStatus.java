@@ -1,5 +1,7 @@
 package io.supervisor4j.process;
 
+import io.supervisor4j.config.SignalNames;
+
 /**
  * A child's raw wait status (as {@code waitpid} returns it), decoded as supervisord's {@code decode_wait_status}:
  * the exit status ({@code -1} when killed by a signal) and the text used in {@code exited:}/{@code stopped:} lines.
@@ -53,7 +55,7 @@ public record WaitStatus(int raw) {
       return "exit status " + exitCode();
     }
     if (isSignaled()) {
-      return "terminated by " + Signals.name(termSignal()) + (coreDumped() ? " (core dumped)" : "");
+      return "terminated by " + SignalNames.signame(termSignal()) + (coreDumped() ? " (core dumped)" : "");
     }
     return String.format("unknown termination cause 0x%04x", raw);
   }

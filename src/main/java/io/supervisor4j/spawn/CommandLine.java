@@ -1,5 +1,6 @@
 package io.supervisor4j.spawn;
 
+import io.supervisor4j.config.PyRepr;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,6 +72,6 @@ public final class CommandLine {
   }
 
   private static SpawnException bad(String command, String why) {
-    return new SpawnException(SpawnFault.NOT_EXECUTABLE, "can't parse command " + PyRepr.of(command) + ": " + why);
+    return new SpawnException(SpawnFault.NOT_EXECUTABLE, "can't parse command " + PyRepr.str(command) + ": " + why);
   }
 }

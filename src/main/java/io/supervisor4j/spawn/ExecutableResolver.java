@@ -1,5 +1,6 @@
 package io.supervisor4j.spawn;
 
+import io.supervisor4j.config.PyRepr;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class ExecutableResolver {
         }
       }
     }
-    String shown = PyRepr.of(filename);
+    String shown = PyRepr.str(filename);
     if (st == null) {
       throw new SpawnException(SpawnFault.NO_FILE, "can't find command " + shown);
     }

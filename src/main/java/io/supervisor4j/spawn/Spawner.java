@@ -3,6 +3,7 @@ package io.supervisor4j.spawn;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import io.supervisor4j.config.SignalNames;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -215,7 +216,7 @@ public final class Spawner implements AutoCloseable {
           try {
             pidfd = Libc.pidfdOpen(pid);
           } catch (LibcException e) {
-            Libc.kill(pid, Signals.SIGKILL);
+            Libc.kill(pid, SignalNames.SIGKILL);
             Libc.waitpid(pid, pidOut, 0);
             throw pipeFailure(spec, e.errno());
           }

@@ -2,6 +2,7 @@ package io.supervisor4j.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supervisor4j.config.PyRepr;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.supervisor4j.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supervisor4j.config.AutoRestart;
+import io.supervisor4j.config.SignalNames;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +94,7 @@ class ExitAndStopTest {
     assertThat(h.advanceToNextDeadline()).isEqualTo(999_999_998L);
     assertThat(h.signaller.kills).containsExactly(new Fakes.Kill(100, 15, false), new Fakes.Kill(100, 9, true));
     assertThat(stopped).isNotDone();
-    h.advance(0.25).exit(100, WaitStatus.killedBy(Signals.SIGKILL, false));
+    h.advance(0.25).exit(100, WaitStatus.killedBy(SignalNames.SIGKILL, false));
     assertThat(stopped.join()).isEqualTo(Reply.DONE);
     assertThat(h.edges("db")).containsExactly(
         "STOPPED->STARTING", "STARTING->RUNNING", "RUNNING->STOPPING", "STOPPING->STOPPED");

@@ -3,6 +3,7 @@ package io.supervisor4j.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supervisor4j.config.LogFile;
+import io.supervisor4j.config.SignalNames;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -79,19 +80,19 @@ class ProcessInfoTest {
 
   @Test
   void signalsAndWaitStatuses() {
-    assertThat(Signals.name(15)).isEqualTo("SIGTERM");
-    assertThat(Signals.name(6)).isEqualTo("SIGABRT");
-    assertThat(Signals.name(29)).isEqualTo("SIGPOLL");
-    assertThat(Signals.name(40)).isEqualTo("signal 40");
-    assertThat(Signals.parse("HUP")).hasValue(1);
-    assertThat(Signals.parse("sigusr2")).hasValue(12);
-    assertThat(Signals.parse(" 9 ")).hasValue(9);
-    assertThat(Signals.parse("IOT")).hasValue(6);
-    assertThat(Signals.parse("RTMIN")).hasValue(34);
-    assertThat(Signals.parse("33")).isEmpty();
-    assertThat(Signals.parse("65")).isEmpty();
-    assertThat(Signals.parse("-1")).isEmpty();
-    assertThat(Signals.parse("FOO")).isEmpty();
+    assertThat(SignalNames.signame(15)).isEqualTo("SIGTERM");
+    assertThat(SignalNames.signame(6)).isEqualTo("SIGABRT");
+    assertThat(SignalNames.signame(29)).isEqualTo("SIGPOLL");
+    assertThat(SignalNames.signame(40)).isEqualTo("signal 40");
+    assertThat(SignalNames.signalNumber("HUP")).hasValue(1);
+    assertThat(SignalNames.signalNumber("sigusr2")).hasValue(12);
+    assertThat(SignalNames.signalNumber(" 9 ")).hasValue(9);
+    assertThat(SignalNames.signalNumber("IOT")).hasValue(6);
+    assertThat(SignalNames.signalNumber("RTMIN")).hasValue(34);
+    assertThat(SignalNames.signalNumber("33")).isEmpty();
+    assertThat(SignalNames.signalNumber("65")).isEmpty();
+    assertThat(SignalNames.signalNumber("-1")).isEmpty();
+    assertThat(SignalNames.signalNumber("FOO")).isEmpty();
 
     assertThat(WaitStatus.exited(3).raw()).isEqualTo(0x300);
     assertThat(WaitStatus.exited(3).describe()).isEqualTo("exit status 3");

@@ -2,6 +2,7 @@ package io.supervisor4j.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supervisor4j.config.SignalNames;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,7 +66,7 @@ class ShutdownTest {
         "INFO stopped: h1 (exit status 0)", "INFO stopped: z (exit status 0)", "INFO waiting for x, y to die");
     h.exit(101, WaitStatus.exited(0));
     assertThat(h.engine.finished()).isFalse();
-    h.exit(100, WaitStatus.killedBy(Signals.SIGTERM, false));
+    h.exit(100, WaitStatus.killedBy(SignalNames.SIGTERM, false));
     assertThat(h.engine.finished()).isTrue();
     assertThat(h.log.take())
         .containsExactly("INFO stopped: y (exit status 0)", "WARN stopped: x (terminated by SIGTERM)");

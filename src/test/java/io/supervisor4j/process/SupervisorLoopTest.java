@@ -3,6 +3,7 @@ package io.supervisor4j.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supervisor4j.config.SignalNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -70,7 +71,7 @@ class SupervisorLoopTest {
   @Test
   void sighupRestartsAndTheLoopEndsInRestarting() throws Exception {
     supervisor.start(List.of(TestConfigs.program("idle").autostart(false).group()));
-    supervisor.handleSignal(Signals.SIGHUP);
+    supervisor.handleSignal(SignalNames.SIGHUP);
     assertThat(supervisor.termination().get(30, TimeUnit.SECONDS)).isEqualTo(SupervisorState.RESTARTING);
     assertThat(log.lines).contains("WARN received SIGHUP indicating restart request");
   }

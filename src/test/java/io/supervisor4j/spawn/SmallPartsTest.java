@@ -3,12 +3,11 @@ package io.supervisor4j.spawn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Errno, Signals, WaitStatus, UserAccount, ResourceLimits. */
+/** Errno, Signals, UserAccount, ResourceLimits. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SmallPartsTest {
   @Test
@@ -20,16 +19,7 @@ class SmallPartsTest {
   }
 
   @Test
-  void signalTable() {
-    assertThat(Signals.number("TERM")).contains(15);
-    assertThat(Signals.number("sigkill")).contains(9);
-    assertThat(Signals.number("STKFLT")).contains(16);
-    assertThat(Signals.number("PWR")).contains(30);
-    assertThat(Signals.number("NOPE")).isEmpty();
-    assertThat(Signals.name(17)).isEqualTo("CHLD");
-    assertThat(Signals.signame(9)).isEqualTo("SIGKILL");
-    assertThat(Signals.signame(29)).isEqualTo("SIGPOLL");
-    assertThat(Signals.signame(40)).isEqualTo("signal 40");
+  void groupKillRefusesInitAndOurselves() {
     assertThatThrownBy(() -> Signals.killProcessGroup(1, 9)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -37,16 +27,6 @@ class SmallPartsTest {
   void signalToAMissingProcessIsEsrch() {
     assertThatThrownBy(() -> Signals.kill(Integer.MAX_VALUE - 1, 0))
         .isInstanceOfSatisfying(LibcException.class, e -> assertThat(e.errnoName()).isEqualTo("ESRCH"));
-  }
-
-  @Test
-  void waitStatusDecoding() {
-    assertThat(WaitStatus.describe(WaitStatus.ofExit(2))).isEqualTo("exit status 2");
-    assertThat(WaitStatus.describe(WaitStatus.ofSignal(9, false))).isEqualTo("terminated by SIGKILL");
-    assertThat(WaitStatus.describe(WaitStatus.ofSignal(11, true))).isEqualTo("terminated by SIGSEGV (core dumped)");
-    assertThat(WaitStatus.exited(WaitStatus.ofSignal(15, false))).isFalse();
-    assertThat(WaitStatus.signaled(WaitStatus.ofExit(0))).isFalse();
-    assertThat(WaitStatus.signaled(0x137f)).isFalse(); // stopped, not signaled
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.supervisor4j.spawn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.supervisor4j.config.SignalNames;
+import io.supervisor4j.process.WaitStatus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,30 +58,30 @@ class SpawnerTest {
     Collector c = run(spec("/bin/echo", "hello", "world"));
     assertThat(c.out()).isEqualTo("hello world\n");
     assertThat(c.err()).isEmpty();
-    assertThat(WaitStatus.exited(c.awaitExit())).isTrue();
-    assertThat(WaitStatus.exitCode(c.awaitExit())).isZero();
+    assertThat(new WaitStatus(c.awaitExit()).isExited()).isTrue();
+    assertThat(new WaitStatus(c.awaitExit()).exitCode()).isZero();
   }
 
   @Test
   void exitCodeAndDeathBySignal() throws Exception {
     int seven = run(spec("/bin/sh", "-c", "exit 7")).awaitExit();
-    assertThat(WaitStatus.exitCode(seven)).isEqualTo(7);
-    assertThat(WaitStatus.describe(seven)).isEqualTo("exit status 7");
+    assertThat(new WaitStatus(seven).exitCode()).isEqualTo(7);
+    assertThat(new WaitStatus(seven).describe()).isEqualTo("exit status 7");
 
     int term = run(spec("/bin/sh", "-c", "kill -TERM $$")).awaitExit();
-    assertThat(WaitStatus.signaled(term)).isTrue();
-    assertThat(WaitStatus.signal(term)).isEqualTo(Signals.SIGTERM);
-    assertThat(WaitStatus.describe(term)).isEqualTo("terminated by SIGTERM");
+    assertThat(new WaitStatus(term).isSignaled()).isTrue();
+    assertThat(new WaitStatus(term).termSignal()).isEqualTo(SignalNames.SIGTERM);
+    assertThat(new WaitStatus(term).describe()).isEqualTo("terminated by SIGTERM");
   }
 
   @Test
   void coreDumpFlag() throws Exception {
     // core_pattern is "core" here: a core file lands in the child's directory, so the flag must be set
     int segv = run(spec("/bin/sh", "-c", "ulimit -c unlimited; kill -SEGV $$").withDirectory(tmp)).awaitExit();
-    assertThat(WaitStatus.signal(segv)).isEqualTo(Signals.SIGSEGV);
+    assertThat(new WaitStatus(segv).termSignal()).isEqualTo(SignalNames.SIGSEGV);
     if (Files.readString(Path.of("/proc/sys/kernel/core_pattern")).trim().equals("core")) {
-      assertThat(WaitStatus.coreDumped(segv)).isTrue();
-      assertThat(WaitStatus.describe(segv)).isEqualTo("terminated by SIGSEGV (core dumped)");
+      assertThat(new WaitStatus(segv).coreDumped()).isTrue();
+      assertThat(new WaitStatus(segv).describe()).isEqualTo("terminated by SIGSEGV (core dumped)");
     }
   }
 
@@ -131,8 +133,8 @@ class SpawnerTest {
     String[] self = ProcFs.stat(Libc.getpid()).orElseThrow();
     assertThat(stat[2]).isEqualTo(Integer.toString(child.pid())); // pgrp
     assertThat(stat[3]).isEqualTo(self[3]); // same session
-    child.signal(Signals.SIGKILL);
-    assertThat(WaitStatus.signal(c.awaitExit())).isEqualTo(Signals.SIGKILL);
+    child.signal(SignalNames.SIGKILL);
+    assertThat(new WaitStatus(c.awaitExit()).termSignal()).isEqualTo(SignalNames.SIGKILL);
   }
 
   @Test
@@ -200,9 +202,9 @@ class SpawnerTest {
     SpawnedChild child = spawner.spawn(spec("/bin/sleep", "30"));
     Collector c = new Collector();
     watcher.watch(child, c);
-    child.signal(Signals.SIGTERM);
-    assertThat(WaitStatus.signal(c.awaitExit())).isEqualTo(Signals.SIGTERM);
-    assertThatThrownBy(() -> child.signal(Signals.SIGTERM))
+    child.signal(SignalNames.SIGTERM);
+    assertThat(new WaitStatus(c.awaitExit()).termSignal()).isEqualTo(SignalNames.SIGTERM);
+    assertThatThrownBy(() -> child.signal(SignalNames.SIGTERM))
         .isInstanceOfSatisfying(LibcException.class, e -> assertThat(e.errnoName()).isEqualTo("ESRCH"));
   }
 
@@ -214,7 +216,7 @@ class SpawnerTest {
     ProcFs.await("reaped", () -> ProcFs.stat(child.pid()).isEmpty());
     Collector c = new Collector();
     watcher.watch(child, c);
-    assertThat(WaitStatus.exitCode(c.awaitAll(child, true).awaitExit())).isEqualTo(3);
+    assertThat(new WaitStatus(c.awaitAll(child, true).awaitExit()).exitCode()).isEqualTo(3);
     assertThat(UNKNOWN).doesNotContainKey(child.pid());
   }
 
@@ -225,8 +227,8 @@ class SpawnerTest {
     watcher.watch(sh, c);
     ProcFs.await("two sleeps", () -> ProcFs.childrenOf(sh.pid()).size() == 2);
     List<Integer> grandchildren = ProcFs.childrenOf(sh.pid());
-    Signals.killProcessGroup(sh.pid(), Signals.SIGKILL);
-    assertThat(WaitStatus.signal(c.awaitExit())).isEqualTo(Signals.SIGKILL);
+    Signals.killProcessGroup(sh.pid(), SignalNames.SIGKILL);
+    assertThat(new WaitStatus(c.awaitExit()).termSignal()).isEqualTo(SignalNames.SIGKILL);
     c.awaitAll(sh, true);
     ProcFs.await("grandchildren gone", () -> grandchildren.stream().noneMatch(ProcFs::alive));
   }
@@ -241,7 +243,7 @@ class SpawnerTest {
     c.awaitAll(sh, true);
     int orphan = Integer.parseInt(c.out().trim());
     ProcFs.await("orphan reaped via onUnknownExit", () -> UNKNOWN.containsKey(orphan));
-    assertThat(WaitStatus.exitCode(UNKNOWN.get(orphan))).isZero();
+    assertThat(new WaitStatus(UNKNOWN.get(orphan)).exitCode()).isZero();
     assertThat(ProcFs.zombieChildrenOf(Libc.getpid())).isEmpty();
   }
 
@@ -270,6 +272,6 @@ class SpawnerTest {
   void tenMegabytesWrittenJustBeforeExitAllArrive() throws Exception {
     Collector c = run(spec("/usr/bin/head", "-c", "10485760", "/dev/zero"));
     assertThat(c.stdout.size()).isEqualTo(10 * 1024 * 1024);
-    assertThat(WaitStatus.exitCode(c.awaitExit())).isZero();
+    assertThat(new WaitStatus(c.awaitExit()).exitCode()).isZero();
   }
 }
