@@ -9,26 +9,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a child observes about itself: user, groups, the user's environment, working directory, umask. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class ChildIdentityE2ETest {
+class ChildIdentityE2ETest extends DaemonE2E {
   private static final String REPORT =
       "id -u; id -g; id -G; echo \"$HOME\"; echo \"$USER\"; echo \"$LOGNAME\"; echo \"$SHELL\"";
-
-  @TempDir Path dir;
-  private DaemonProcess daemon;
-
-  @AfterEach
-  void cleanUp() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
 
   @Test
   void userNobodyGetsItsIdsGroupsAndEnvironmentUnlessOverridden() throws IOException {

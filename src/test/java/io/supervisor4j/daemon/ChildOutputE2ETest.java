@@ -12,26 +12,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Child output through the daemon into rotating log files: nothing lost, rotation, reopen on SIGUSR2. */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class ChildOutputE2ETest {
+class ChildOutputE2ETest extends DaemonE2E {
   private static final long MAXBYTES = 50L * 1024 * 1024;
   private static final long READ_CHUNK = io.supervisor4j.spawn.ChildWatcher.READ_SIZE;
-
-  @TempDir Path dir;
-  private DaemonProcess daemon;
-
-  @AfterEach
-  void cleanUp() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
 
   /** 1 GiB takes a few seconds here (a few hundred MB/s), so it runs in the suite rather than as a benchmark. */
   @Test

@@ -5,24 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** bin/supervisord as an operator sees it: configuration errors, foreground and detached runs, the pidfile. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class DaemonCommandLineE2ETest {
-  @TempDir Path dir;
-  private DaemonProcess daemon;
-
-  @AfterEach
-  void cleanUp() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
-
+class DaemonCommandLineE2ETest extends DaemonE2E {
   @Test
   void aConfigErrorExitsWithStatusTwoNamingFileAndLineAndStartsNothing() {
     Path started = dir.resolve("started");

@@ -18,14 +18,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code [fcgi-program:x]}: one listening socket created by the daemon, shared by the pool as fd 0. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
-class FcgiProgramE2ETest {
+class FcgiProgramE2ETest extends DaemonE2E {
   /** Accepts one connection on the inherited fd 0, greets it with its pid and exits. */
   private static final String CHILD = """
       import os, socket
@@ -34,16 +32,6 @@ class FcgiProgramE2ETest {
       c.sendall(b"hello " + str(os.getpid()).encode() + b"\\n")
       c.close()
       """;
-
-  @TempDir Path dir;
-  private DaemonProcess daemon;
-
-  @AfterEach
-  void cleanUp() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
 
   @Test
   void bothProcessesOfThePoolAcceptOnOneUnixSocketWithMode0700() throws IOException {

@@ -4,30 +4,17 @@ import static io.supervisor4j.daemon.DaemonProcess.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The engine's state machine driven by real processes: retries, exit codes, priorities, group kills. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class ProcessLifecycleE2ETest {
-  @TempDir Path dir;
-  private DaemonProcess daemon;
-
-  @AfterEach
-  void cleanUp() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
-
+class ProcessLifecycleE2ETest extends DaemonE2E {
   @Test
   void crashLoopBacksOffOneTwoThreeSecondsThenGivesUp() {
     daemon = DaemonProcess.of(dir, """

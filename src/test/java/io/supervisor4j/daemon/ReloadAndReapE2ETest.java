@@ -9,24 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A daemon that lives through a reload and through a thousand children. */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
-class ReloadAndReapE2ETest {
-  @TempDir Path dir;
-  private DaemonProcess daemon;
-
-  @AfterEach
-  void cleanUp() {
-    if (daemon != null) {
-      daemon.close();
-    }
-  }
-
+class ReloadAndReapE2ETest extends DaemonE2E {
   @Test
   void sighupReloadsTheEditedConfigurationInTheSameProcess() throws IOException {
     daemon = DaemonProcess.of(dir, """
