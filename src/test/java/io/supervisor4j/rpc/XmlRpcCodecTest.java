@@ -50,21 +50,21 @@ class XmlRpcCodecTest {
 
   @Test
   void responseIsByteIdenticalToPythonDumps() throws Exception {
-    String py = Python.output(PY_SAMPLE
+    String py = PythonRunner.output(PY_SAMPLE
         + "sys.stdout.buffer.write(x.dumps((v,), methodresponse=True).encode('utf-8'))\n");
     assertThat(new String(XmlRpcWriter.response(sample()), StandardCharsets.UTF_8)).isEqualTo(py);
   }
 
   @Test
   void faultAndCallAreByteIdenticalToPython() throws Exception {
-    String fault = Python.output("import xmlrpc.client as x, sys\n"
+    String fault = PythonRunner.output("import xmlrpc.client as x, sys\n"
         + "sys.stdout.write(x.dumps(x.Fault(10, 'BAD_NAME: <nope> & co'), methodresponse=True))\n");
     assertThat(new String(XmlRpcWriter.fault(10, "BAD_NAME: <nope> & co"), StandardCharsets.UTF_8)).isEqualTo(fault);
 
-    String call = Python.output(PY_SAMPLE + "sys.stdout.buffer.write(x.dumps((v, 'x', 7), 'test.echo').encode())\n");
+    String call = PythonRunner.output(PY_SAMPLE + "sys.stdout.buffer.write(x.dumps((v, 'x', 7), 'test.echo').encode())\n");
     assertThat(new String(XmlRpcWriter.call("test.echo", List.of(sample(), "x", 7)), StandardCharsets.UTF_8))
         .isEqualTo(call);
-    String empty = Python.output("import xmlrpc.client as x, sys\nsys.stdout.write(x.dumps((), 'a.b'))\n");
+    String empty = PythonRunner.output("import xmlrpc.client as x, sys\nsys.stdout.write(x.dumps((), 'a.b'))\n");
     assertThat(new String(XmlRpcWriter.call("a.b", List.of()), StandardCharsets.UTF_8)).isEqualTo(empty);
   }
 
@@ -78,7 +78,7 @@ class XmlRpcCodecTest {
     for (double d : values) {
       args.add(Double.isNaN(d) ? "nan" : Double.isInfinite(d) ? (d > 0 ? "inf" : "-inf") : Double.toHexString(d));
     }
-    String[] expected = Python.output(py.toString(), args.toArray(String[]::new)).split("\n");
+    String[] expected = PythonRunner.output(py.toString(), args.toArray(String[]::new)).split("\n");
     for (int i = 0; i < values.length; i++) {
       assertThat(XmlRpcWriter.pythonRepr(values[i])).as("repr of %s", values[i]).isEqualTo(expected[i]);
     }

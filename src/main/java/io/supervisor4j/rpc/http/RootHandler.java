@@ -19,9 +19,11 @@ final class RootHandler extends Handler.Abstract {
   private final XmlRpcEndpoint rpc;
   private final LogTailEndpoint tail;
   private final Optional<Handler> fallback;
+  private final long drainLimit;
   private final Map<Connector, BasicAuth> auth = new ConcurrentHashMap<>();
 
-  RootHandler(XmlRpcEndpoint rpc, LogTailEndpoint tail, Optional<Handler> fallback) {
+  RootHandler(XmlRpcEndpoint rpc, LogTailEndpoint tail, Optional<Handler> fallback, long drainLimit) {
+    this.drainLimit = drainLimit;
     this.rpc = rpc;
     this.tail = tail;
     this.fallback = fallback;
@@ -49,12 +51,12 @@ final class RootHandler extends Handler.Abstract {
       switch (credentials.check(Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)))) {
         case ALLOWED -> {}
         case MALFORMED -> {
-          HttpErrors.write(response, callback, HttpStatus.BAD_REQUEST_400, true);
+          HttpErrors.drainThenWrite(request, response, callback, HttpStatus.BAD_REQUEST_400, drainLimit);
           return true;
         }
         case DENIED -> {
           response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"default\"");
-          HttpErrors.write(response, callback, HttpStatus.UNAUTHORIZED_401, true);
+          HttpErrors.drainThenWrite(request, response, callback, HttpStatus.UNAUTHORIZED_401, drainLimit);
           return true;
         }
       }

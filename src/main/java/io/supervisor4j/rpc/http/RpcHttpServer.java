@@ -57,7 +57,7 @@ public final class RpcHttpServer {
     http.setSendXPoweredBy(false);
     XmlRpcEndpoint rpc = new XmlRpcEndpoint(b.dispatcher, b.log, b.maxBodyBytes, b.maxDepth);
     LogTailEndpoint tail = new LogTailEndpoint(b.logTail, server.getScheduler(), b.tailPollMillis);
-    root = new RootHandler(rpc, tail, b.fallback);
+    root = new RootHandler(rpc, tail, b.fallback, b.maxBodyBytes);
 
     for (UnixHttpServerConfig c : b.unix) {
       UnixDomainServerConnector connector =

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs Debian's /usr/bin/python3 (the one that can import supervisor) for cross-checks against the real thing. */
-final class Python {
-  private Python() {}
+public final class PythonRunner {
+  private PythonRunner() {}
 
-  record Result(int exit, String stdout, String stderr) {}
+  public record Result(int exit, String stdout, String stderr) {}
 
-  static Result run(String script, String... args) throws IOException, InterruptedException {
+  public static Result run(String script, String... args) throws IOException, InterruptedException {
     List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/python3", "-c", script));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).start();
@@ -28,7 +28,7 @@ final class Python {
   }
 
   /** Runs the script and returns stdout, failing on a non-zero exit with Python's stderr. */
-  static String output(String script, String... args) throws IOException, InterruptedException {
+  public static String output(String script, String... args) throws IOException, InterruptedException {
     Result r = run(script, args);
     if (r.exit() != 0) {
       throw new AssertionError("python failed (" + r.exit() + "): " + r.stderr());
