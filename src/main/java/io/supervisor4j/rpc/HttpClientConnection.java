@@ -182,6 +182,7 @@ final class HttpClientConnection implements Closeable {
   private static final class ChunkedInputStream extends InputStream {
     private final InputStream in;
     private long chunkRemaining;
+    private boolean afterChunk;
     private boolean done;
 
     ChunkedInputStream(InputStream in) {
@@ -199,7 +200,15 @@ final class HttpClientConnection implements Closeable {
       if (done) {
         return -1;
       }
+      if (len == 0) {
+        return 0; // readNBytes asks for 0 bytes once satisfied: must not block for the next chunk
+      }
       if (chunkRemaining == 0) {
+        if (afterChunk) {
+          // The CRLF ending the previous chunk; read only now because servers (Jetty) send it with the next chunk.
+          readLine(in);
+          afterChunk = false;
+        }
         String sizeLine = readLine(in);
         int semi = sizeLine.indexOf(';');
         String hex = (semi < 0 ? sizeLine : sizeLine.substring(0, semi)).trim();
@@ -221,9 +230,7 @@ final class HttpClientConnection implements Closeable {
         throw new EOFException("connection closed inside a chunk");
       }
       chunkRemaining -= n;
-      if (chunkRemaining == 0) {
-        readLine(in); // CRLF after the chunk data
-      }
+      afterChunk = chunkRemaining == 0;
       return n;
     }
   }

@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
 
@@ -80,7 +82,8 @@ final class LogTailEndpoint {
     TailFollower follower;
     try {
       long mtime = Files.getLastModifiedTime(path).toMillis();
-      follower = new TailFollower(path, HEAD_BYTES, response, callback, scheduler, pollMillis, active::remove);
+      follower = new TailFollower(path, HEAD_BYTES, response, callback, scheduler, pollMillis,
+          () -> clientGone(request), active::remove);
       response.setStatus(HttpStatus.OK_200);
       response.getHeaders().put(HttpHeader.LAST_MODIFIED, HTTP_DATE.format(Instant.ofEpochMilli(mtime)));
     } catch (IOException e) {
@@ -96,6 +99,23 @@ final class LogTailEndpoint {
     request.addFailureListener(follower::stop);
     active.add(follower);
     follower.start();
+  }
+
+  /**
+   * True when the client closed its side. Jetty does not read from a connection while its request is being
+   * answered, so a quiet stream would never notice; a non-blocking read on the endpoint tells EOF apart.
+   * Bytes a tail client might send are dropped: this connection never serves another request.
+   */
+  private static boolean clientGone(Request request) {
+    EndPoint endPoint = request.getConnectionMetaData().getConnection().getEndPoint();
+    if (!endPoint.isOpen() || endPoint.isInputShutdown()) {
+      return true;
+    }
+    try {
+      return endPoint.fill(BufferUtil.allocate(256)) < 0;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   /** Streams currently open (for tests and diagnostics). */

@@ -1,5 +1,6 @@
 package io.supervisor4j.rpc.http;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -31,13 +33,16 @@ final class TailFollower {
   private final Scheduler scheduler;
   private final long pollMillis;
   private final Consumer<TailFollower> onStop;
+  private final BooleanSupplier clientGone;
+  private int quietPolls;
   private FileChannel file;
   private Object inode;
   private long position;
   private volatile boolean stopped;
 
   TailFollower(Path path, int head, Response response, Callback callback, Scheduler scheduler, long pollMillis,
-      Consumer<TailFollower> onStop) throws IOException {
+      BooleanSupplier clientGone, Consumer<TailFollower> onStop) throws IOException {
+    this.clientGone = clientGone;
     this.path = path;
     this.response = response;
     this.callback = callback;
@@ -89,6 +94,14 @@ final class TailFollower {
         position += buf.remaining();
         write(buf);
         return;
+      }
+      // Nothing to write means no write can fail: look for a closed client now and then (about once a second).
+      if (++quietPolls * pollMillis >= 1000) {
+        quietPolls = 0;
+        if (clientGone.getAsBoolean()) {
+          stop(new EOFException("client closed the log tail"));
+          return;
+        }
       }
       scheduler.schedule(this::step, pollMillis, TimeUnit.MILLISECONDS);
     } catch (IOException | RuntimeException e) {
