@@ -1,10 +1,8 @@
 package io.supervisor4j.rpc;
 
-import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.Base64;
@@ -85,7 +83,8 @@ public final class RpcClient implements AutoCloseable {
         return body;
       } catch (IOException e) {
         dropConnection();
-        if (!(reused && attempt == 0 && (e instanceof EOFException || e instanceof SocketException))) {
+        // Like Python's xmlrpc transport: a reused connection that broke (EOF, EPIPE, reset) is retried once.
+        if (!(reused && attempt == 0)) {
           throw new RpcConnectionException(url.url(), RpcConnectionException.Reason.OTHER, e);
         }
       }
