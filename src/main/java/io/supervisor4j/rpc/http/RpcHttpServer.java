@@ -6,6 +6,7 @@ import io.supervisor4j.log.ActivityLog;
 import io.supervisor4j.rpc.RpcDispatcher;
 import io.supervisor4j.rpc.XmlRpcReader;
 import java.net.BindException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class RpcHttpServer {
   public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
   private static final int ACCEPT_BACKLOG = 1024;
 
   private final Server server;
@@ -65,6 +67,7 @@ public final class RpcHttpServer {
       UnixSocketFile socket = new UnixSocketFile(c.file());
       unixSockets.put(socket, c);
       connector.setAcceptQueueSize(ACCEPT_BACKLOG);
+      connector.setIdleTimeout(b.idleTimeout.toMillis());
       connector.setName(c.section());
       addConnector(connector, c.section(), BasicAuth.of(c.username(), c.password()));
     }
@@ -74,6 +77,7 @@ public final class RpcHttpServer {
       connector.setPort(c.port());
       connector.setReuseAddress(true);
       connector.setAcceptQueueSize(ACCEPT_BACKLOG);
+      connector.setIdleTimeout(b.idleTimeout.toMillis());
       connector.setName(c.section());
       inetConnectors.put(c.section(), connector);
       addConnector(connector, c.section(), BasicAuth.of(c.username(), c.password()));
@@ -181,6 +185,7 @@ public final class RpcHttpServer {
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int maxDepth = XmlRpcReader.DEFAULT_MAX_DEPTH;
     private long tailPollMillis = 100;
+    private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
     private Builder(RpcDispatcher dispatcher, ActivityLog log) {
       this.dispatcher = dispatcher;
@@ -220,6 +225,15 @@ public final class RpcHttpServer {
 
     public Builder tailPollMillis(long millis) {
       this.tailPollMillis = millis;
+      return this;
+    }
+
+    /**
+     * How long an idle connection is kept. Medusa has practically no limit and supervisorctl's interactive shell
+     * keeps one connection, so the default is long. Waiting deferred calls and quiet log tails are not idle.
+     */
+    public Builder idleTimeout(Duration timeout) {
+      this.idleTimeout = timeout;
       return this;
     }
 

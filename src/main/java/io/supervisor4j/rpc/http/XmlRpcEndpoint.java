@@ -92,14 +92,14 @@ final class XmlRpcEndpoint {
         body.writeBytes(copy);
         chunk.release();
         if (last) {
-          process(body.toByteArray(), response, callback);
+          process(request, body.toByteArray(), response, callback);
           return;
         }
       }
     }
   }
 
-  private void process(byte[] body, Response response, Callback callback) {
+  private void process(Request request, byte[] body, Response response, Callback callback) {
     XmlRpcCall call;
     try {
       call = XmlRpcReader.readCall(body, maxDepth);
@@ -112,6 +112,8 @@ final class XmlRpcEndpoint {
     if (log.isEnabled(LogLevel.TRAC)) {
       log.trace("XML-RPC method called: " + call.methodName() + "()");
     }
+    // A deferred call may wait for minutes (stopwaitsecs, startsecs); supervisord has no server-side timeout.
+    request.addIdleTimeoutListener(timeout -> false);
     dispatcher.dispatch(call.methodName(), call.params())
         .whenComplete((value, error) -> respond(call, value, error, response, callback));
   }

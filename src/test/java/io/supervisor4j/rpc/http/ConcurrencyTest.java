@@ -3,7 +3,11 @@ package io.supervisor4j.rpc.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supervisor4j.rpc.RpcClient;
+import io.supervisor4j.config.UidGid;
+import io.supervisor4j.config.UnixHttpServerConfig;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -80,6 +84,25 @@ class ConcurrencyTest {
       assertThat(c.call("test.echo", 2)).isEqualTo(2); // kept-alive connection was closed: one transparent retry
     } finally {
       fx.close();
+    }
+  }
+
+  @Test
+  void deferredCallOutlivesTheIdleTimeoutAndIdleConnectionsAreReopened() throws Exception {
+    TestMethods methods = new TestMethods();
+    Path socket = dir.resolve("idle.sock");
+    RpcHttpServer server = RpcHttpServer.builder(methods.dispatcher(), new RecordingLog())
+        .unix(List.of(new UnixHttpServerConfig("unix_http_server", socket, 0700, UidGid.UNCHANGED,
+            Optional.empty(), Optional.empty())))
+        .idleTimeout(Duration.ofMillis(300))
+        .build();
+    server.start();
+    try (RpcClient c = RpcClient.create("unix://" + socket)) {
+      assertThat(c.call("test.slow", 1500)).isEqualTo("slept 1500");
+      Thread.sleep(1000); // the kept-alive connection is closed by the server meanwhile
+      assertThat(c.call("test.echo", "again")).isEqualTo("again");
+    } finally {
+      server.stop();
     }
   }
 }

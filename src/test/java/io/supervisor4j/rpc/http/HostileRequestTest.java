@@ -127,7 +127,7 @@ class HostileRequestTest {
       });
       RawHttp.Reply r = RawHttp.read(Channels.newInputStream(ch));
       assertClean(r, 413);
-      ch.close();
+      ch.shutdownOutput();
       writer.get(60, TimeUnit.SECONDS);
       assertThat(sent.get()).isLessThan(50L * 1024 * 1024);
     }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class UnixSocketTest {
       assertThat((Integer) Files.getAttribute(socket, "unix:mode") & 0170000).isEqualTo(0140000);
       assertThat(dir.resolve("a.sock." + ProcessHandle.current().pid())).doesNotExist();
       try (RpcClient c = RpcClient.create("unix://" + socket)) {
-        assertThat(c.call("system.listMethods")).asList().contains("system.multicall");
+        assertThat(c.call("system.listMethods")).asInstanceOf(InstanceOfAssertFactories.LIST).contains("system.multicall");
       }
     } finally {
       server.stop();
@@ -75,7 +76,7 @@ class UnixSocketTest {
     try {
       assertThat(log.lines).contains("WARN Unlinking stale socket " + socket);
       try (RpcClient c = RpcClient.create("unix://" + socket)) {
-        assertThat(c.call("system.listMethods")).asList().isNotEmpty();
+        assertThat(c.call("system.listMethods")).asInstanceOf(InstanceOfAssertFactories.LIST).isNotEmpty();
       }
     } finally {
       server.stop();
@@ -94,7 +95,7 @@ class UnixSocketTest {
               + "Shut this program down first before starting supervisord.");
       second.stop();
       try (RpcClient c = RpcClient.create("unix://" + socket)) {
-        assertThat(c.call("system.listMethods")).asList().isNotEmpty();
+        assertThat(c.call("system.listMethods")).asInstanceOf(InstanceOfAssertFactories.LIST).isNotEmpty();
       }
     } finally {
       first.stop();
@@ -121,6 +122,24 @@ class UnixSocketTest {
           .build();
       assertThatThrownBy(server::start).isInstanceOf(RpcServerException.class)
           .hasMessageStartingWith("Another program is already listening");
+    }
+  }
+
+  @Test
+  void socketIsChownedAsConfigured() throws Exception {
+    Path socket = dir.resolve("owned.sock");
+    RpcHttpServer server = RpcHttpServer.builder(new RpcDispatcher(), new RecordingLog())
+        .unix(List.of(new UnixHttpServerConfig("unix_http_server", socket, 0770, new UidGid(65534, 65534),
+            Optional.empty(), Optional.empty())))
+        .build();
+    server.start();
+    try {
+      if (System.getProperty("user.name").equals("root")) {
+        assertThat(Files.getAttribute(socket, "unix:uid")).isEqualTo(65534);
+        assertThat(Files.getAttribute(socket, "unix:gid")).isEqualTo(65534);
+      }
+    } finally {
+      server.stop();
     }
   }
 }
