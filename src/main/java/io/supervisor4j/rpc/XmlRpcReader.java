@@ -1,67 +1,40 @@
 package io.supervisor4j.rpc;
 
-import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
- * Parses XML-RPC documents with a hardened StAX reader: any DOCTYPE is rejected (so no entity expansion and no
- * external entities), nesting is bounded. Leniency follows supervisord's unmarshaller: an untyped
+ * Parses XML-RPC documents. Requests (untrusted) go through the JDK's StAX parser, hardened: any DOCTYPE is
+ * rejected (so no entity expansion and no external entities), nesting is bounded. Responses (client side) go
+ * through {@link MiniXmlEvents}, which keeps StAX out of a short-lived CLI. Leniency follows supervisord's unmarshaller: an untyped
  * {@code <value>} is a string, unknown type tags yield their text, a missing {@code <params>} means no params.
  * Values: Integer (int/i4), Boolean, String, Double, byte[] (base64), LocalDateTime, List, Map, {@link Nil}.
  */
 public final class XmlRpcReader {
   public static final int DEFAULT_MAX_DEPTH = 64;
 
-  private static final XMLInputFactory FACTORY = hardenedFactory();
-  private static final DateTimeFormatter ISO8601 = DateTimeFormatter.ofPattern("uuuuMMdd'T'HH:mm:ss");
-
-  private final XMLStreamReader in;
+  private final XmlEvents in;
   private final int maxDepth;
   private int depth;
 
-  private XmlRpcReader(byte[] body, int maxDepth) {
-    try {
-      this.in = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body));
-    } catch (XMLStreamException e) {
-      throw new XmlRpcException("unparseable XML: " + e.getMessage(), e);
-    }
+  private XmlRpcReader(XmlEvents in, int maxDepth) {
+    this.in = in;
     this.maxDepth = maxDepth;
-  }
-
-  private static XMLInputFactory hardenedFactory() {
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory(); // the JDK's own parser, whatever is on the class path
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLInputFactory.IS_COALESCING, true);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-    f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    f.setXMLResolver((publicId, systemId, baseUri, ns) -> {
-      throw new XMLStreamException("external entities are not allowed");
-    });
-    return f;
   }
 
   /** Parses a {@code <methodCall>}; a missing or empty methodName is an error (supervisord answers 400). */
   public static XmlRpcCall readCall(byte[] body, int maxDepth) {
-    XmlRpcReader r = new XmlRpcReader(body, maxDepth);
+    XmlRpcReader r = new XmlRpcReader(new StaxEvents(body), maxDepth);
     try {
       r.root();
       String method = "";
       List<Object> params = List.of();
       while (r.nextChild()) {
-        switch (r.in.getLocalName()) {
+        switch (r.in.name()) {
           case "methodName" -> method = r.text();
           case "params" -> params = r.params();
           default -> r.skip();
@@ -71,7 +44,7 @@ public final class XmlRpcReader {
         throw new XmlRpcException("no method name");
       }
       return new XmlRpcCall(method, params);
-    } catch (XMLStreamException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw wrap(e);
     } finally {
       r.close();
@@ -80,13 +53,13 @@ public final class XmlRpcReader {
 
   /** Parses a {@code <methodResponse>}: returns its value or throws the {@link RpcFault} it carries. */
   public static Object readResponse(byte[] body) {
-    XmlRpcReader r = new XmlRpcReader(body, DEFAULT_MAX_DEPTH);
+    XmlRpcReader r = new XmlRpcReader(new MiniXmlEvents(body), DEFAULT_MAX_DEPTH);
     Object result = null;
     RpcFault fault = null;
     try {
       r.root();
       while (r.nextChild()) {
-        switch (r.in.getLocalName()) {
+        switch (r.in.name()) {
           case "params" -> {
             List<Object> params = r.params();
             if (params.size() != 1) {
@@ -98,7 +71,7 @@ public final class XmlRpcReader {
           default -> r.skip();
         }
       }
-    } catch (XMLStreamException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw wrap(e);
     } finally {
       r.close();
@@ -117,73 +90,67 @@ public final class XmlRpcReader {
   }
 
   private void close() {
-    try {
-      in.close();
-    } catch (XMLStreamException ignored) {
-      // nothing to release beyond the in-memory stream
-    }
+    in.close();
   }
 
   /** Advances to the root element. */
-  private void root() throws XMLStreamException {
+  private void root() {
     while (true) {
       int ev = next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
+      if (ev == XmlEvents.START_ELEMENT) {
         return;
       }
-      if (ev == XMLStreamConstants.END_DOCUMENT) {
+      if (ev == XmlEvents.END_DOCUMENT) {
         throw new XmlRpcException("empty document");
       }
     }
   }
 
   /** Every read goes through here: DTDs and entity references are refused, depth is bounded. */
-  private int next() throws XMLStreamException {
+  private int next() {
     int ev = in.next();
     switch (ev) {
-      case XMLStreamConstants.DTD -> throw new XmlRpcException("DOCTYPE is not allowed");
-      case XMLStreamConstants.ENTITY_REFERENCE -> throw new XmlRpcException("entity references are not allowed");
-      case XMLStreamConstants.START_ELEMENT -> {
+      case XmlEvents.START_ELEMENT -> {
         if (++depth > maxDepth) {
           throw new XmlRpcException("nesting deeper than " + maxDepth);
         }
       }
-      case XMLStreamConstants.END_ELEMENT -> depth--;
+      case XmlEvents.END_ELEMENT -> depth--;
       default -> {}
     }
     return ev;
   }
 
   /** Within the current element: moves to the next child element (true) or past the end tag (false). */
-  private boolean nextChild() throws XMLStreamException {
+  private boolean nextChild() {
     while (true) {
       int ev = next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
+      if (ev == XmlEvents.START_ELEMENT) {
         return true;
       }
-      if (ev == XMLStreamConstants.END_ELEMENT || ev == XMLStreamConstants.END_DOCUMENT) {
+      if (ev == XmlEvents.END_ELEMENT || ev == XmlEvents.END_DOCUMENT) {
         return false;
       }
     }
   }
 
   /** Skips the current element's subtree. */
-  private void skip() throws XMLStreamException {
+  private void skip() {
     while (nextChild()) {
       skip();
     }
   }
 
   /** The concatenated text of the current element; nested elements are skipped. */
-  private String text() throws XMLStreamException {
+  private String text() {
     StringBuilder sb = new StringBuilder();
     while (true) {
       int ev = next();
       switch (ev) {
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-            sb.append(in.getText());
-        case XMLStreamConstants.START_ELEMENT -> skip();
-        case XMLStreamConstants.END_ELEMENT, XMLStreamConstants.END_DOCUMENT -> {
+        case XmlEvents.CHARACTERS ->
+            sb.append(in.text());
+        case XmlEvents.START_ELEMENT -> skip();
+        case XmlEvents.END_ELEMENT, XmlEvents.END_DOCUMENT -> {
           return sb.toString();
         }
         default -> {}
@@ -191,12 +158,12 @@ public final class XmlRpcReader {
     }
   }
 
-  private List<Object> params() throws XMLStreamException {
+  private List<Object> params() {
     List<Object> params = new ArrayList<>();
     while (nextChild()) { // <param>
       Object v = null;
       while (nextChild()) {
-        if (v == null && in.getLocalName().equals("value")) {
+        if (v == null && in.name().equals("value")) {
           v = value();
         } else {
           skip();
@@ -210,10 +177,10 @@ public final class XmlRpcReader {
     return params;
   }
 
-  private RpcFault fault() throws XMLStreamException {
+  private RpcFault fault() {
     Object v = null;
     while (nextChild()) {
-      if (v == null && in.getLocalName().equals("value")) {
+      if (v == null && in.name().equals("value")) {
         v = value();
       } else {
         skip();
@@ -227,25 +194,25 @@ public final class XmlRpcReader {
   }
 
   /** At a {@code <value>} start tag: its first child element is the typed value, else its text is a string. */
-  private Object value() throws XMLStreamException {
+  private Object value() {
     StringBuilder text = new StringBuilder();
     Object typed = null;
     while (true) {
       int ev = next();
       switch (ev) {
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+        case XmlEvents.CHARACTERS -> {
           if (typed == null) {
-            text.append(in.getText());
+            text.append(in.text());
           }
         }
-        case XMLStreamConstants.START_ELEMENT -> {
+        case XmlEvents.START_ELEMENT -> {
           if (typed == null) {
-            typed = typed(in.getLocalName());
+            typed = typed(in.name());
           } else {
             skip();
           }
         }
-        case XMLStreamConstants.END_ELEMENT, XMLStreamConstants.END_DOCUMENT -> {
+        case XmlEvents.END_ELEMENT, XmlEvents.END_DOCUMENT -> {
           return typed != null ? typed : text.toString();
         }
         default -> {}
@@ -253,7 +220,7 @@ public final class XmlRpcReader {
     }
   }
 
-  private Object typed(String tag) throws XMLStreamException {
+  private Object typed(String tag) {
     return switch (tag) {
       case "array" -> array();
       case "struct" -> struct();
@@ -271,14 +238,14 @@ public final class XmlRpcReader {
     };
   }
 
-  private List<Object> array() throws XMLStreamException {
+  private List<Object> array() {
     List<Object> list = new ArrayList<>();
     boolean seenData = false;
     while (nextChild()) {
       if (!seenData) { // <data>, whatever it is called, as supervisord only looks at the first child
         seenData = true;
         while (nextChild()) {
-          if (in.getLocalName().equals("value")) {
+          if (in.name().equals("value")) {
             list.add(value());
           } else {
             skip();
@@ -291,13 +258,13 @@ public final class XmlRpcReader {
     return list;
   }
 
-  private Map<String, Object> struct() throws XMLStreamException {
+  private Map<String, Object> struct() {
     Map<String, Object> map = new LinkedHashMap<>();
     while (nextChild()) { // <member>
       String name = null;
       Object v = null;
       while (nextChild()) {
-        switch (in.getLocalName()) {
+        switch (in.name()) {
           case "name" -> name = text();
           case "value" -> v = value();
           default -> skip();
@@ -342,12 +309,27 @@ public final class XmlRpcReader {
     }
   }
 
+  /** {@code 20200102T03:04:05}, the form Python writes; parsed by hand to keep java.time.format unloaded. */
   private static LocalDateTime parseDateTime(String s) {
+    String t = s.strip();
     try {
-      return LocalDateTime.parse(s.strip(), ISO8601);
-    } catch (DateTimeParseException e) {
-      throw new XmlRpcException("bad dateTime.iso8601: " + abbreviate(s));
+      if (t.length() == 17 && t.charAt(8) == 'T' && t.charAt(11) == ':' && t.charAt(14) == ':') {
+        return LocalDateTime.of(digits(t, 0, 4), digits(t, 4, 6), digits(t, 6, 8), digits(t, 9, 11),
+            digits(t, 12, 14), digits(t, 15, 17));
+      }
+    } catch (RuntimeException e) {
+      // reported below
     }
+    throw new XmlRpcException("bad dateTime.iso8601: " + abbreviate(s));
+  }
+
+  private static int digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        throw new NumberFormatException(s);
+      }
+    }
+    return Integer.parseInt(s, from, to, 10);
   }
 
   private static byte[] parseBase64(String s) {

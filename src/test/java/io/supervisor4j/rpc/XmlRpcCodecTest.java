@@ -178,4 +178,41 @@ class XmlRpcCodecTest {
   private static XmlRpcCall parse(String xml) {
     return XmlRpcReader.readCall(xml.getBytes(StandardCharsets.UTF_8), 64);
   }
+
+  @Test
+  void clientParserReadsWhatPythonWrites() throws Exception {
+    String py = PythonRunner.output(PY_SAMPLE + "v['ctl'] = 'tab\\there \\u00e9 \\U0001F600 ]]> \\'q\\' \\x22d\\x22'\n"
+        + "sys.stdout.buffer.write(x.dumps((v,), methodresponse=True).encode('utf-8'))\n");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = (Map<String, Object>) XmlRpcReader.readResponse(py.getBytes(StandardCharsets.UTF_8));
+    Map<String, Object> expected = sample();
+    assertThat(m.get("alpha")).isEqualTo(expected.get("alpha"));
+    assertThat(m.get("b&<>")).isEqualTo(expected.get("b&<>"));
+    assertThat(m.get("doubles")).isEqualTo(expected.get("doubles"));
+    assertThat(m.get("when")).isEqualTo(expected.get("when"));
+    assertThat((byte[]) m.get("bin")).isEqualTo((byte[]) expected.get("bin"));
+    assertThat(m.get("ctl")).isEqualTo("tab\there \u00e9 \uD83D\uDE00 ]]> 'q' \"d\"");
+  }
+
+  @Test
+  void clientParserHandlesXmlSyntaxAndRejectsDoctype() {
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<!-- c --><methodResponse><params><param>"
+        + "<value><array><data><value><string><![CDATA[<a&b>]]></string></value>"
+        + "<value>&#233;&#x1F600;&quot;&apos;&lt;&gt;&amp;</value><value><i4 a='>'>5</i4></value>"
+        + "<value><nil/></value><value><boolean>0</boolean></value></data></array></value>"
+        + "</param></params></methodResponse>";
+    assertThat(XmlRpcReader.readResponse(xml.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(List.of("<a&b>", "\u00e9\uD83D\uDE00\"'<>&", 5, Nil.INSTANCE, false));
+    for (String bad : new String[] {
+        "<!DOCTYPE x [<!ENTITY a 'b'>]><methodResponse><params><param><value>&a;</value></param></params>"
+            + "</methodResponse>",
+        "<methodResponse><params><param><value>&nope;</value></param></params></methodResponse>",
+        "<methodResponse><params><param><value>x</param></params></methodResponse>",
+        "<methodResponse><params><param><value>x</value></param>",
+        "<methodResponse><params></params></methodResponse>",
+        ""}) {
+      assertThatThrownBy(() -> XmlRpcReader.readResponse(bad.getBytes(StandardCharsets.UTF_8))).as(bad)
+          .isInstanceOf(XmlRpcException.class);
+    }
+  }
 }

@@ -11,11 +11,14 @@ final class RecordingLog implements ActivityLog {
 
   @Override
   public void log(LogLevel level, String message) {
+    if (!isEnabled(level)) {
+      return;
+    }
     lines.add(level.name() + " " + message);
   }
 
   @Override
   public boolean isEnabled(LogLevel level) {
-    return true;
+    return level.isAtLeast(LogLevel.DEBG); // trace lines per call would make the list quadratic
   }
 }
