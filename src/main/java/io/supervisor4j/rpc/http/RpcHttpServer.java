@@ -15,7 +15,6 @@ import java.util.Optional;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -63,7 +62,7 @@ public final class RpcHttpServer {
 
     for (UnixHttpServerConfig c : b.unix) {
       UnixDomainServerConnector connector =
-          new UnixDomainServerConnector(server, 0, 1, new HttpConnectionFactory(http));
+          new UnixDomainServerConnector(server, 0, 1, new LenientHttpConnectionFactory(http));
       UnixSocketFile socket = new UnixSocketFile(c.file());
       unixSockets.put(socket, c);
       connector.setAcceptQueueSize(ACCEPT_BACKLOG);
@@ -72,7 +71,7 @@ public final class RpcHttpServer {
       addConnector(connector, c.section(), BasicAuth.of(c.username(), c.password()));
     }
     for (InetHttpServerConfig c : b.inet) {
-      ServerConnector connector = new ServerConnector(server, 0, 1, new HttpConnectionFactory(http));
+      ServerConnector connector = new ServerConnector(server, 0, 1, new LenientHttpConnectionFactory(http));
       connector.setHost(c.host().isEmpty() ? null : c.host()); // empty host: all interfaces
       connector.setPort(c.port());
       connector.setReuseAddress(true);

@@ -175,4 +175,18 @@ class LogTailTest {
     c.close();
     fx = new ServerFixture(dir.resolve("again").toFile().mkdirs() ? dir.resolve("again") : dir);
   }
+
+  @Test
+  void acceptsTheRequestSupervisorctlTailSends() throws Exception {
+    // supervisor/http_client.py over a unix socket: empty Host header, and a stray CRLF after the headers
+    Files.writeString(fooOut, "from ctl\n");
+    try (var ch = RawHttp.connect(fx.socket)) {
+      RawHttp.write(ch, ("GET /logtail/foo/stdout HTTP/1.1\r\nHost: \r\nAccept-Encoding: chunked\r\nAccept: */*\r\n"
+          + "User-agent: Supervisor HTTP Client\r\n\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      InputStream in = java.nio.channels.Channels.newInputStream(ch);
+      RawHttp.Reply r = RawHttp.read(in);
+      assertThat(r.status()).as(r.head() + r.body()).isEqualTo(200);
+      assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("9\r\nfrom ctl\n");
+    }
+  }
 }
