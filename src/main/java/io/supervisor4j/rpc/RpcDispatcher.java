@@ -1,6 +1,5 @@
 package io.supervisor4j.rpc;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

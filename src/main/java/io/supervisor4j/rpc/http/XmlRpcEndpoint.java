@@ -11,6 +11,7 @@ import io.supervisor4j.rpc.XmlRpcWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -114,8 +115,14 @@ final class XmlRpcEndpoint {
     }
     // A deferred call may wait for minutes (stopwaitsecs, startsecs); supervisord has no server-side timeout.
     request.addIdleTimeoutListener(timeout -> false);
-    dispatcher.dispatch(call.methodName(), call.params())
-        .whenComplete((value, error) -> respond(call, value, error, response, callback));
+    CompletableFuture<Object> result = dispatcher.dispatch(call.methodName(), call.params());
+    if (result.isDone()) {
+      result.whenComplete((value, error) -> respond(call, value, error, response, callback));
+    } else {
+      // Deferred: whoever completes the future (e.g. the engine's loop) must not pay for serialization and I/O.
+      result.whenCompleteAsync((value, error) -> respond(call, value, error, response, callback),
+          request.getComponents().getExecutor());
+    }
   }
 
   private void respond(XmlRpcCall call, Object value, Throwable error, Response response, Callback callback) {
