@@ -144,7 +144,9 @@ final class XmlRpcEndpoint {
       }
     } catch (Throwable t) {
       // supervisord answers 500 and logs CRIT; the client never sees a stack trace.
-      log.critical("Handling XML-RPC request " + call.methodName() + "() raised an unexpected exception: " + t);
+      StackTraceElement[] frames = t.getStackTrace();
+      log.critical("Handling XML-RPC request " + call.methodName() + "() raised an unexpected exception: " + t
+          + (frames.length > 0 ? " at " + frames[0] : ""));
       HttpErrors.write(response, callback, HttpStatus.INTERNAL_SERVER_ERROR_500, false);
       return;
     }
