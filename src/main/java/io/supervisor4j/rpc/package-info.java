@@ -1,0 +1,11 @@
+/**
+ * supervisord's XML-RPC protocol: the value codec ({@link io.supervisor4j.rpc.XmlRpcReader},
+ * {@link io.supervisor4j.rpc.XmlRpcWriter}, byte-identical to Python's {@code xmlrpc.client.dumps}), the method
+ * registry ({@link io.supervisor4j.rpc.RpcDispatcher} with {@code system.*}), faults
+ * ({@link io.supervisor4j.rpc.RpcFault}, {@link io.supervisor4j.rpc.RpcFaults}) and the client used by our
+ * supervisorctl ({@link io.supervisor4j.rpc.RpcClient}), which loads neither Jetty nor StAX nor FFM.
+ *
+ * <p>Concurrency: the dispatcher is thread-safe and runs handlers on the calling (HTTP) thread; a handler that
+ * must wait returns a {@code CompletionStage} and holds no thread. {@code RpcClient} is for one thread at a time.
+ */
+package io.supervisor4j.rpc;
