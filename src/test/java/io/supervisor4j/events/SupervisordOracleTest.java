@@ -53,6 +53,13 @@ class SupervisordOracleTest {
     }
   }
 
+  /** An envelope as state_logger.py records it: header, TAB, payload with backslash and newline escaped. */
+  static String escapeLine(String envelope) {
+    int nl = envelope.indexOf('\n');
+    return envelope.substring(0, nl) + "\t"
+        + envelope.substring(nl + 1).replace("\\", "\\\\").replace("\n", "\\n");
+  }
+
   static String unescape(String s) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
