@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 final class ListenerProtocol {
   private static final byte[] READY_TOKEN = "READY\n".getBytes(StandardCharsets.US_ASCII);
   private static final int RESULT_PREFIX_LEN = "RESULT ".length();
+  /** A result line longer than this cannot be valid; supervisord would buffer it forever. */
+  static final int MAX_RESULT_LINE = 64 * 1024;
   // Python's int() on bytes: surrounding whitespace, an optional sign, digits with single underscores between.
   private static final Pattern PY_INT =
       Pattern.compile("[ \\t\\n\\r\\x0b\\x0c]*([+-]?[0-9]+(?:_[0-9]+)*)[ \\t\\n\\r\\x0b\\x0c]*");
@@ -137,6 +139,10 @@ final class ListenerProtocol {
   private boolean readResultLine() {
     int nl = indexOf(buffer, (byte) '\n');
     if (nl < 0) {
+      if (buffer.length > MAX_RESULT_LINE) {
+        // deviation: cap memory and rescanning cost for a listener that never ends its result line
+        violation(Arrays.copyOf(buffer, 80), "...");
+      }
       return false;
     }
     byte[] line = Arrays.copyOfRange(buffer, 0, nl);
@@ -145,10 +151,7 @@ final class ListenerProtocol {
     if (len < 0) {
       // supervisord also takes a negative length, then recurses until Python's stack overflows and the
       // listener's stdout is closed for good; a bad result line is the honest outcome
-      log.warn(name + ": bad result line: '" + Event.decode(line) + "'");
-      change(ListenerState.UNKNOWN);
-      buffer = new byte[0];
-      rejectInFlight();
+      violation(line, "");
       return false;
     }
     resultLen = len;
@@ -191,6 +194,13 @@ final class ListenerProtocol {
         rejected.accept(event);
       }
     }
+  }
+
+  private void violation(byte[] line, String suffix) {
+    log.warn(name + ": bad result line: '" + Event.decode(line) + suffix + "'");
+    change(ListenerState.UNKNOWN);
+    buffer = new byte[0];
+    rejectInFlight();
   }
 
   private void rejectInFlight() {

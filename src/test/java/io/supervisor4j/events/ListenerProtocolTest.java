@@ -153,6 +153,20 @@ class ListenerProtocolTest {
   }
 
   @Test
+  void anEndlessResultLineIsCutOff() {
+    send();
+    byte[] chunk = bytes("9".repeat(32 * 1024));
+    protocol.output(bytes("RESULT "));
+    protocol.output(chunk);
+    assertThat(protocol.state()).isEqualTo(ListenerState.BUSY);
+    protocol.output(chunk);
+    protocol.output(chunk);
+    assertThat(protocol.state()).isEqualTo(ListenerState.UNKNOWN);
+    assertThat(rejected).containsExactly(event);
+    assertThat(log.at(LogLevel.WARN).get(0)).startsWith("lst: bad result line: 'RESULT 999").endsWith("...'");
+  }
+
+  @Test
   void dyingWhileBusyRejectsAndLaterOutputIsIgnored() {
     send();
     protocol.output(bytes("RESULT 2\n"));
