@@ -96,7 +96,10 @@ class CaptureModeTest {
   void theCaptureBufferDropsAsManyOldBytesAsTheNewChunkHas() {
     CaptureMode mode = new CaptureMode(10);
     List<byte[]> reads =
-        List.of(bytes(BEGIN + "0123456789012345678901234"), bytes("abcdefghijklmnopqrstuvwxyz0"), bytes(END + "-".repeat(30)));
+        List.of(
+            bytes(BEGIN + "0123456789012345678901234"),
+            bytes("abcdefghijklmnopqrstuvwxyz0"),
+            bytes(END + "-".repeat(30)));
     Result r = run(mode, reads, false);
     // first chunk (25 bytes) exceeds 10 on its own: kept whole; the second (27) drops 27 old bytes, then appends
     assertThat(r.comms()).containsExactly("abcdefghijklmnopqrstuvwxyz0");

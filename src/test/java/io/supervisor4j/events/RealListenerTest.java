@@ -74,9 +74,14 @@ class RealListenerTest {
 
   /** Spawns a listener as pool member {@code name} and reports STARTING then RUNNING, as the engine would. */
   private void spawn(String name, String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectError(dir.resolve(name + ".stderr").toFile()).start();
+    spawn(name, new ProcessBuilder(command));
+  }
+
+  private void spawn(String name, ProcessBuilder pb) throws Exception {
+    Process p = pb.redirectError(dir.resolve(name + ".stderr").toFile()).start();
     listeners.put(name, p);
-    onLoop(() -> events.onTransition(transition(name, name, ProcessState.STOPPED, ProcessState.STARTING, 0, 0, true)));
+    onLoop(
+        () -> events.onTransition(transition(name, name, ProcessState.STOPPED, ProcessState.STARTING, 0, 0, true)));
     Thread reader =
         Thread.ofPlatform()
             .name("stdout-" + name)
@@ -135,9 +140,11 @@ class RealListenerTest {
     List<String> expected = new ArrayList<>();
     loop.submit(() -> sent.forEach(e -> expected.add(SupervisordOracleTest.escapeLine(e)))).get();
     assertThat(recorded).containsExactlyElementsOf(expected);
-    assertThat(recorded.get(0)).startsWith("ver:3.0 server:sup4j serial:0 pool:logger poolserial:0 eventname:PROCESS_STATE_STARTING");
+    assertThat(recorded.get(0))
+        .startsWith("ver:3.0 server:sup4j serial:0 pool:logger poolserial:0 eventname:PROCESS_STATE_STARTING");
     assertThat(recorded.get(1)).as("redelivered after FAIL").isEqualTo(recorded.get(0));
-    assertThat(recorded.get(4)).contains("eventname:REMOTE_COMMUNICATION len:33\ttype:greeting\\nh\u00e9llo \u2713\\nsecond line");
+    assertThat(recorded.get(4))
+        .contains("eventname:REMOTE_COMMUNICATION len:33\ttype:greeting\\nh\u00e9llo \u2713\\nsecond line");
     // 33 characters, 36 bytes: the text-mode listener read exactly the payload, so the next event frames right
     assertThat(recorded.get(5)).endsWith("processname:web_0 groupname:web from_state:RUNNING expected:0 pid:4242");
     await("listener READY again", () -> state("logger") == ListenerState.READY);
@@ -168,21 +175,7 @@ class RealListenerTest {
     onLoop(() -> events.addPool(Fixtures.pool("memmon", 1, 10, "TICK_5")));
     ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", listener("memmon.py").toString(), "1000000");
     pb.environment().put("SUPERVISOR_SERVER_URL", "http://127.0.0.1:9"); // discard port: connection refused
-    Process p = pb.redirectError(dir.resolve("memmon.stderr").toFile()).start();
-    listeners.put("memmon", p);
-    onLoop(() -> events.onTransition(transition("memmon", "memmon", ProcessState.STOPPED, ProcessState.STARTING, 0, 0, true)));
-    Thread.ofPlatform().daemon(true).start(() -> {
-      byte[] buf = new byte[4096];
-      try (InputStream out = p.getInputStream()) {
-        for (int n; (n = out.read(buf)) > 0; ) {
-          byte[] chunk = java.util.Arrays.copyOf(buf, n);
-          loop.execute(() -> events.listenerOutput("memmon", "memmon", chunk));
-        }
-      } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
-        // ending
-      }
-    });
-    onLoop(() -> events.onTransition(transition("memmon", "memmon", ProcessState.STARTING, ProcessState.RUNNING, (int) p.pid(), 0, true)));
+    spawn("memmon", pb);
     onLoop(() -> events.tick(1_000_000_000_000L));
     onLoop(() -> events.tick(1_000_000_005_000L));
     onLoop(() -> events.tick(1_000_000_010_000L));

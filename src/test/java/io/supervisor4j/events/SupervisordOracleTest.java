@@ -37,7 +37,8 @@ class SupervisordOracleTest {
   record Recorded(String header, Map<String, String> headers, String payload) {}
 
   static List<Recorded> recording() throws IOException {
-    try (InputStream in = SupervisordOracleTest.class.getResourceAsStream("/events/oracle/supervisord-4.2.5-events.txt")) {
+    try (InputStream in =
+        SupervisordOracleTest.class.getResourceAsStream("/events/oracle/supervisord-4.2.5-events.txt")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       List<Recorded> out = new ArrayList<>();
       for (String line : text.split("\n")) {

@@ -76,16 +76,20 @@ class TicksAndTypesTest {
 
   @Test
   void stateEventsCarryTheirOwnTokens() {
-    assertThat(Event.processState(transition("g", "p", ProcessState.RUNNING, ProcessState.UNKNOWN, 5, 0, true)).payload())
+    assertThat(state(ProcessState.RUNNING, ProcessState.UNKNOWN, 5, 0))
         .isEqualTo("processname:p groupname:g from_state:RUNNING");
-    assertThat(Event.processState(transition("g", "p", ProcessState.BACKOFF, ProcessState.FATAL, 0, 3, true)).payload())
+    assertThat(state(ProcessState.BACKOFF, ProcessState.FATAL, 0, 3))
         .isEqualTo("processname:p groupname:g from_state:BACKOFF");
-    assertThat(Event.processState(transition("g", "p", ProcessState.BACKOFF, ProcessState.STOPPED, 0, 2, true)).payload())
+    assertThat(state(ProcessState.BACKOFF, ProcessState.STOPPED, 0, 2))
         .isEqualTo("processname:p groupname:g from_state:BACKOFF pid:0");
-    assertThat(Event.processState(transition("g", "p", ProcessState.STARTING, ProcessState.STOPPING, 8, 0, true)).payload())
+    assertThat(state(ProcessState.STARTING, ProcessState.STOPPING, 8, 0))
         .isEqualTo("processname:p groupname:g from_state:STARTING pid:8");
-    assertThat(Event.processState(transition("g", "p", ProcessState.EXITED, ProcessState.STARTING, 0, 2, true)).payload())
+    assertThat(state(ProcessState.EXITED, ProcessState.STARTING, 0, 2))
         .isEqualTo("processname:p groupname:g from_state:EXITED tries:2");
+  }
+
+  private static String state(ProcessState from, ProcessState to, int pid, int tries) {
+    return Event.processState(transition("g", "p", from, to, pid, tries, true)).payload();
   }
 
   @Test
