@@ -62,7 +62,6 @@ public final class SupervisorctlMain {
         inv.out().flush();
       }
     }
-    // Loaded only here, so one-shot commands never touch JLine.
-    return Shell.run(options, inv);
+    return ShellLoader.run(options, args, inv);
   }
 }
