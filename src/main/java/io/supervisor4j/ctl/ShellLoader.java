@@ -46,9 +46,13 @@ final class ShellLoader {
     try (URLClassLoader loader = new URLClassLoader("shell", urls.toArray(URL[]::new),
         ClassLoader.getPlatformClassLoader())) {
       Class<?> isolated = loader.loadClass(ShellLoader.class.getName());
-      Object status = isolated.getDeclaredMethod("isolatedMain", String[].class, InputStream.class,
-              PrintStream.class, PrintStream.class, Map.class, Path.class, String.class, boolean.class)
-          .invoke(null, args, inv.in(), inv.out(), inv.err(), inv.env(), inv.cwd(), inv.argv0(), inv.nativeSignals());
+      java.lang.reflect.Method entry = isolated.getDeclaredMethod("isolatedMain", String[].class,
+          InputStream.class, PrintStream.class, PrintStream.class, Map.class, Path.class, String.class, boolean.class);
+      entry.setAccessible(true); // same package, other loader: package access does not cross loaders
+      // JLine finds its terminal providers through the context class loader.
+      Thread.currentThread().setContextClassLoader(loader);
+      Object status = entry.invoke(null, args, inv.in(), inv.out(), inv.err(), inv.env(), inv.cwd(), inv.argv0(),
+          inv.nativeSignals());
       return (Integer) status;
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException r) {
