@@ -80,12 +80,12 @@ public final class Controller {
     return blocks;
   }
 
-  /** All command names, for completion: {@code help} first as in supervisorctl's vocabulary. */
+  /** All command names, for completion: {@code help}, then each block sorted, as supervisorctl's vocabulary. */
   public List<String> vocabulary() {
     List<String> names = new ArrayList<>();
     names.add("help");
     for (CommandBlock b : blocks) {
-      b.commands().forEach(c -> names.add(c.name()));
+      b.commands().stream().map(CtlCommand::name).sorted().forEach(names::add);
     }
     return names;
   }

@@ -20,7 +20,17 @@ final class Shell {
   private Shell() {}
 
   static int run(CtlOptions options, SupervisorctlMain.Invocation inv) {
-    try (Terminal terminal = terminal(inv)) {
+    try {
+      return run(options, inv, terminal(inv));
+    } catch (IOException e) {
+      inv.err().println("Error: cannot open the terminal: " + e.getMessage());
+      return 0;
+    }
+  }
+
+  /** Runs the shell on {@code terminal} (closed at the end). */
+  static int run(CtlOptions options, SupervisorctlMain.Invocation inv, Terminal terminal) throws IOException {
+    try (terminal) {
       JLineInput input = new JLineInput(terminal);
       Controller ctl = new Controller(options, inv.out(), inv.err(), input);
       LineReader reader = LineReaderBuilder.builder()
@@ -48,39 +58,18 @@ final class Shell {
           System.exit(0);
         }
       });
-      loop(ctl, reader);
+      ShellLoop.run(ctl, () -> {
+        try {
+          return Optional.of(reader.readLine(ctl.prompt()));
+        } catch (UserInterruptException e) {
+          throw new CtlInterrupted();
+        } catch (EndOfFileException e) {
+          return Optional.empty();
+        }
+      });
       saveHistory(reader);
       ctl.close();
       return 0;
-    } catch (IOException e) {
-      inv.err().println("Error: cannot open the terminal: " + e.getMessage());
-      return 0;
-    }
-  }
-
-  private static void loop(Controller ctl, LineReader reader) {
-    if (ctl.onecmd("status")) {
-      return;
-    }
-    while (true) {
-      String line;
-      try {
-        line = reader.readLine(ctl.prompt());
-      } catch (UserInterruptException e) {
-        ctl.output("");
-        return;
-      } catch (EndOfFileException e) {
-        ctl.output("");
-        return;
-      }
-      try {
-        if (ctl.onecmd(line)) {
-          return;
-        }
-      } catch (CtlInterrupted e) {
-        ctl.output("");
-        return;
-      }
     }
   }
 

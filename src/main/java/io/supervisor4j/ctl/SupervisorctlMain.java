@@ -62,6 +62,14 @@ public final class SupervisorctlMain {
         inv.out().flush();
       }
     }
-    return ShellLoader.run(options, args, inv);
+    if (inv.in() == System.in && System.console() != null && System.console().isTerminal()) {
+      return ShellLoader.run(options, args, inv);
+    }
+    // Typed input from a pipe or file: prompts, no line editing, as supervisorctl without a terminal.
+    Controller ctl = new Controller(options, inv.out(), inv.err(),
+        new StdinInput(inv.in(), inv.out(), inv.nativeSignals()));
+    ShellLoop.run(ctl, () -> ctl.input().readLine(ctl.prompt()));
+    ctl.close();
+    return 0;
   }
 }
