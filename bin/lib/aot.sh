@@ -7,9 +7,10 @@ s4j_aot_options() {
   local cache=$1 cp=$2 training=$3; shift 3
   S4J_AOT_OPTS=()
   [ "${S4J_AOT:-1}" = 0 ] && return 0
-  local key
+  local key stored=""
   key="$(stat -c '%s:%Y' "$S4J_JAR" 2>/dev/null)|$cp|$*"
-  if [ -f "$cache" ] && [ "$(cat "$cache.key" 2>/dev/null)" = "$key" ]; then
+  [ -f "$cache.key" ] && IFS= read -r stored <"$cache.key" || true
+  if [ -f "$cache" ] && [ "$stored" = "$key" ]; then
     S4J_AOT_OPTS=("-XX:AOTCache=$cache")
     return 0
   fi
@@ -22,7 +23,7 @@ s4j_aot_options() {
     tmp="$cache.$$.tmp"
     if "$S4J_JAVA" "$@" -XX:AOTCacheOutput="$tmp" -Xlog:disable -cp "$cp" "$training" >/dev/null 2>&1 \
         && [ -f "$tmp" ]; then
-      mv -f "$tmp" "$cache" && printf '%s' "$key" >"$cache.key"
+      mv -f "$tmp" "$cache" && printf '%s\n' "$key" >"$cache.key"
     fi
     rm -f "$tmp" "$tmp.config"
     rmdir "$lock" 2>/dev/null || true

@@ -112,7 +112,11 @@ public final class Controller {
   /** The XML-RPC client of the current server, created on first use. */
   public RpcClient rpc() {
     if (client == null) {
-      client = RpcClient.create(serverUrl, username, password);
+      try {
+        client = RpcClient.create(serverUrl, username, password);
+      } catch (IllegalArgumentException e) {
+        throw new BadServerUrl(e.getMessage());
+      }
     }
     return client;
   }

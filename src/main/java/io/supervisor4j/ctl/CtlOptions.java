@@ -57,11 +57,6 @@ public record CtlOptions(
     if (cl.help()) {
       throw new HelpRequested();
     }
-    if (cl.serverUrl().isPresent() && !URL.matcher(cl.serverUrl().get()).matches()) {
-      String v = cl.serverUrl().get();
-      throw new UsageException("invalid value for " + cl.serverUrlFlag() + " " + PyText.repr(v) + ": value "
-          + PyText.repr(v) + " is not a URL");
-    }
     Optional<Path> file = cl.configuration().map(Path::of);
     if (file.isEmpty()) {
       file = ConfigLocator.find(launcherDir, cwd);
@@ -77,6 +72,11 @@ public record CtlOptions(
         cl.historyFile().or(() -> config.flatMap(SupervisorctlConfig::historyFile)),
         cl.interactive() || cl.args().isEmpty(),
         cl.args());
+  }
+
+  /** supervisor's {@code url} datatype: a scheme and something after it. */
+  static boolean looksLikeUrl(String value) {
+    return URL.matcher(value).matches();
   }
 
   private static SupervisorctlConfig read(Path file, Map<String, String> env, Path cwd) {

@@ -26,6 +26,7 @@ final class PyErrors {
           "ConnectionRefusedError", "[Errno 111] Connection refused", unixOr(c, SOCKET_PY), unixOr(c, 836));
       case RpcConnectionException c when c.reason() == RpcConnectionException.Reason.NO_SUCH_FILE -> line(
           "FileNotFoundError", "[Errno 2] No such file or directory", SUPERVISOR_XMLRPC_PY, 557);
+      case BadServerUrl b -> line("ValueError", b.getMessage(), SUPERVISOR_XMLRPC_PY, 505);
       case UnknownResultCode u -> line("ValueError", u.getMessage(),
           "/usr/lib/python3/dist-packages/supervisor/supervisorctl.py", u.pythonLine());
       default -> {

@@ -83,7 +83,11 @@ class SupervisorctlNoServerDifferentialTest {
         List.of("--configuration", good.toString(), "pid"), List.of("--config=" + good, "pid"),
         List.of("-ic" + good, "pid"), List.of("-c", good.toString(), "--", "pid"),
         List.of("-c", good.toString(), "pid", "-x"), List.of("--history_file"), List.of("--username"),
-        List.of("-u", "a", "--user=b", "pid"))) {
+        List.of("-u", "a", "--user=b", "pid"), List.of("-x", "-h"), List.of("-s", "foo", "-h"),
+        List.of("-h", "-s", "foo"), List.of("-i", "--interactive", "pid"), List.of("--serverurl", "http:", "pid"),
+        List.of("-c", good.toString(), "-", "pid"), List.of("-hc"), List.of("--", "-c", "pid"),
+        List.of("--history_file=" + tmp.resolve("h"), "-c", good.toString(), "pid"), List.of("-p"),
+        List.of("-c", good.toString(), "-s", "localhost:9", "pid"))) {
       assertSame(argv);
     }
   }
