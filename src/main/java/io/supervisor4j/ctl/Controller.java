@@ -252,6 +252,8 @@ public final class Controller {
       }
       // supervisorctl runs the command a second time after a refused one-shot login (and fails the same way).
       return handler.run(this, arg);
+    } catch (CtlInterrupted e) {
+      throw e; // Ctrl-C is no error: it ends the shell (KeyboardInterrupt is not an Exception in Python)
     } catch (RuntimeException e) {
       output(PyErrors.describe(e));
       exitStatus = ExitStatus.GENERIC;

@@ -66,7 +66,7 @@ final class Shell {
         } catch (EndOfFileException e) {
           return Optional.empty();
         }
-      });
+      }, true);
       saveHistory(reader);
       ctl.close();
       return 0;

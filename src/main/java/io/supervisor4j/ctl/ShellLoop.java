@@ -10,8 +10,12 @@ import java.util.function.Supplier;
 final class ShellLoop {
   private ShellLoop() {}
 
-  /** {@code readLine} returns empty at end of input and throws {@link CtlInterrupted} on Ctrl-C. */
-  static void run(Controller ctl, Supplier<Optional<String>> readLine) {
+  /**
+   * {@code readLine} returns empty at end of input and throws {@link CtlInterrupted} on Ctrl-C.
+   * {@code lineEditor} says the reader already ended the line at end of input or Ctrl-C (JLine does), so no
+   * empty line is added for it.
+   */
+  static void run(Controller ctl, Supplier<Optional<String>> readLine, boolean lineEditor) {
     try {
       if (ctl.onecmd("status")) {
         return;
@@ -19,7 +23,9 @@ final class ShellLoop {
       while (true) {
         Optional<String> line = readLine.get();
         if (line.isEmpty()) {
-          ctl.output("");
+          if (!lineEditor) {
+            ctl.output("");
+          }
           return;
         }
         if (ctl.onecmd(line.get())) {
@@ -27,7 +33,9 @@ final class ShellLoop {
         }
       }
     } catch (CtlInterrupted e) {
-      ctl.output("");
+      if (!lineEditor) {
+        ctl.output("");
+      }
     }
   }
 }

@@ -21,22 +21,34 @@ final class StdinInput implements LineInput {
 
   private final InputStream in;
   private final PrintStream out;
+  private final PrintStream err;
   private final boolean nativeSignals;
   private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
   private Thread reader;
   private volatile Runnable interruptAction;
   private boolean handlerInstalled;
 
-  StdinInput(InputStream in, PrintStream out, boolean nativeSignals) {
+  StdinInput(InputStream in, PrintStream out, PrintStream err, boolean nativeSignals) {
     this.in = in;
     this.out = out;
+    this.err = err;
     this.nativeSignals = nativeSignals;
   }
 
   @Override
   public Optional<String> readLine(String prompt) {
-    out.print(prompt);
-    out.flush();
+    return read(out, prompt);
+  }
+
+  /** Like Python's getpass without a terminal: the prompt goes to stderr, the answer is read from stdin. */
+  @Override
+  public Optional<String> readPassword(String prompt) {
+    return read(err, prompt);
+  }
+
+  private Optional<String> read(PrintStream promptTo, String prompt) {
+    promptTo.print(prompt);
+    promptTo.flush();
     startReader();
     try (Interruption hook = onInterrupt(() -> lines.add(INTERRUPT))) {
       Object line = lines.take();
@@ -52,11 +64,6 @@ final class StdinInput implements LineInput {
       Thread.currentThread().interrupt();
       throw new CtlInterrupted();
     }
-  }
-
-  @Override
-  public Optional<String> readPassword(String prompt) {
-    return readLine(prompt);
   }
 
   @Override

@@ -56,10 +56,12 @@ public final class SupervisorctlMain {
     }
     if (!options.args().isEmpty()) {
       Controller ctl = new Controller(options, inv.out(), inv.err(),
-          new StdinInput(inv.in(), inv.out(), inv.nativeSignals()));
+          new StdinInput(inv.in(), inv.out(), inv.err(), inv.nativeSignals()));
       try {
         ctl.onecmd(String.join(" ", options.args()));
         return ctl.exitStatus();
+      } catch (CtlInterrupted e) {
+        return 130; // as a process killed by SIGINT
       } finally {
         ctl.close();
         inv.out().flush();
@@ -70,8 +72,8 @@ public final class SupervisorctlMain {
     }
     // Typed input from a pipe or file: prompts, no line editing, as supervisorctl without a terminal.
     Controller ctl = new Controller(options, inv.out(), inv.err(),
-        new StdinInput(inv.in(), inv.out(), inv.nativeSignals()));
-    ShellLoop.run(ctl, () -> ctl.input().readLine(ctl.prompt()));
+        new StdinInput(inv.in(), inv.out(), inv.err(), inv.nativeSignals()));
+    ShellLoop.run(ctl, () -> ctl.input().readLine(ctl.prompt()), false);
     ctl.close();
     return 0;
   }

@@ -72,7 +72,7 @@ class CtlUnitTest {
     PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
     CtlOptions options = new CtlOptions("unix:///nonexistent/s.sock", Optional.empty(), Optional.empty(),
         "supervisor", Optional.empty(), interactive, List.of("x"));
-    return new Controller(options, ps, ps, new StdinInput(InputStream.nullInputStream(), ps, false));
+    return new Controller(options, ps, ps, new StdinInput(InputStream.nullInputStream(), ps, ps, false));
   }
 
   @Test

@@ -106,11 +106,27 @@ class ShellTest {
   }
 
   @Test
+  void whyPrintsTheProcessDescription() {
+    new DifferentialScript.Side(dir, config, server).awaitSettled(); // quick has reached FATAL
+    CtlClient.Result running = CtlClient.JAVA.run(dir, List.of("-c", config.toString(), "why", "long"));
+    assertThat(running.stdout()).matches("pid \\d+, uptime \\d+:\\d\\d:\\d\\d\n");
+    assertThat(running.exitStatus()).isZero();
+    CtlClient.Result fatal = CtlClient.JAVA.run(dir, List.of("-c", config.toString(), "why", "quick"));
+    assertThat(fatal.stdout()).isEqualTo("Exited too quickly (process log may have details)\n");
+    CtlClient.Result unknown = CtlClient.JAVA.run(dir, List.of("-c", config.toString(), "why", "nosuch"));
+    assertThat(unknown.stdout()).isEqualTo("No such process nosuch\n");
+    assertThat(unknown.exitStatus()).isEqualTo(ExitStatus.GENERIC);
+    CtlClient.Result usage = CtlClient.JAVA.run(dir, List.of("-c", config.toString(), "why"));
+    assertThat(usage.stdout()).startsWith("Error: why requires exactly one process name\nwhy <name>");
+  }
+
+  @Test
   void completesCommandsProcessesAndGroups() {
     PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     CtlOptions options = new CtlOptions("unix://" + dir.resolve("supervisor.sock"), Optional.empty(),
         Optional.empty(), "supervisor", Optional.empty(), true, List.of());
-    Controller ctl = new Controller(options, sink, sink, new StdinInput(InputStream.nullInputStream(), sink, false));
+    Controller ctl =
+        new Controller(options, sink, sink, new StdinInput(InputStream.nullInputStream(), sink, sink, false));
     ShellCompleter c = new ShellCompleter(ctl);
     assertThat(c.completions("", "")).contains("status", "start", "why", "help");
     assertThat(c.completions("sta", "sta")).containsExactly("start", "status");
