@@ -159,12 +159,16 @@ final class LogCommands {
     if (stream.isEmpty()) {
       return;
     }
-    try (LogStream s = stream.get();
-        LineInput.Interruption hook = ctl.input().onInterrupt(() -> {
-          interrupted.set(true);
-          s.close();
-        })) {
+    LogStream s = stream.get();
+    LineInput.Interruption hook = ctl.input().onInterrupt(() -> {
+      interrupted.set(true);
+      s.close();
+    });
+    try {
       pump(ctl, s);
+    } finally {
+      hook.close();
+      s.close();
     }
     if (interrupted.get()) {
       ctl.output("");

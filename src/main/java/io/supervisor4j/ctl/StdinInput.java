@@ -50,7 +50,8 @@ final class StdinInput implements LineInput {
     promptTo.print(prompt);
     promptTo.flush();
     startReader();
-    try (Interruption hook = onInterrupt(() -> lines.add(INTERRUPT))) {
+    Interruption hook = onInterrupt(() -> lines.add(INTERRUPT));
+    try {
       Object line = lines.take();
       if (line == INTERRUPT) {
         throw new CtlInterrupted();
@@ -63,6 +64,8 @@ final class StdinInput implements LineInput {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CtlInterrupted();
+    } finally {
+      hook.close();
     }
   }
 
