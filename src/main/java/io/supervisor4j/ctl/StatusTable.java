@@ -1,0 +1,30 @@
+package io.supervisor4j.ctl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code status} table: namespec left-justified to {@code max(30, longest) + 3}, state name to 10, then the
+ * server's description.
+ */
+final class StatusTable {
+  private StatusTable() {}
+
+  static List<String> lines(List<Map<String, Object>> infos) {
+    int width = 30;
+    List<String> specs = new ArrayList<>();
+    for (Map<String, Object> info : infos) {
+      String spec = Structs.namespec(info);
+      specs.add(spec);
+      width = Math.max(width, spec.codePointCount(0, spec.length()));
+    }
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < infos.size(); i++) {
+      Map<String, Object> info = infos.get(i);
+      lines.add(PyText.ljust(specs.get(i), width + 3) + PyText.ljust(Structs.str(info, "statename"), 10)
+          + Structs.str(info, "description"));
+    }
+    return lines;
+  }
+}
