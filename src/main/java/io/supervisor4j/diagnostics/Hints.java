@@ -20,8 +20,8 @@ public final class Hints {
 
   public static final List<Rule> RULES =
       List.of(
-          new Rule("egg-cache", PathHints::eggCache),
           new Rule("foreign-home", PathHints::foreignHome),
+          new Rule("egg-cache", PathHints::eggCache),
           new Rule("permission-denied", PathHints::permissionDenied),
           new Rule("unknown-user", CommandHints::unknownUser),
           new Rule("directory", CommandHints::directory),

@@ -15,8 +15,9 @@ final class RuntimeHints {
   private static final List<Pattern> MISSING_VARIABLE =
       List.of(
           Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*): (?:unbound variable|parameter not set|parameter null or not set)"),
-          Pattern.compile("(?i)environment variable[s]?\\W{1,3}([A-Z_][A-Z0-9_]*)"),
-          Pattern.compile("(?i)([A-Z_][A-Z0-9_]{2,})\\W{0,2} (?:environment variable|env var) (?:is )?(?:not set|missing|required)"),
+          Pattern.compile("[Ee]nvironment variable[s]?\\W{1,3}([A-Z][A-Z0-9_]+)\\b"),
+          Pattern.compile("\\b([A-Z][A-Z0-9_]{2,})\\W{0,2} (?:environment variable|env var)\\b.{0,20}"
+              + "(?:not set|missing|required|undefined)"),
           Pattern.compile("key not found: \"([A-Za-z_][A-Za-z0-9_]*)\""));
   private static final Pattern KEY_ERROR = Pattern.compile("KeyError: '([A-Za-z_][A-Za-z0-9_]*)'");
   private static final Pattern ENVIRON = Pattern.compile("environ\\b|environ\\[|getenv|\\bENV\\b");
