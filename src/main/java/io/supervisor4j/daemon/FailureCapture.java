@@ -96,7 +96,7 @@ final class FailureCapture {
       oomNow = probes.oomKills();
     }
     if (exit.isPresent() && exit.get().isExited() && exit.get().exitCode() == 0) {
-      survivors = probes.survivors(ProcessHandle.current().pid(), t.group(), t.name(), t.pid());
+      survivors = probes.survivors(t.group(), t.name(), t.pid());
     }
     try {
       var evidence = new Evidence(f, s.config(), tail, s.context(), oomNow, survivors);

@@ -76,38 +76,35 @@ public final class SystemProbes {
   }
 
   /**
-   * Processes whose parent is {@code parentPid} (orphans adopted by the daemon as subreaper) and whose environment
-   * names the process {@code group:name}: what a program that daemonized itself left running.
+   * Processes other than {@code exitedPid} whose environment names the process {@code group:name} (every child
+   * inherits its {@code SUPERVISOR_*} variables): what a program that daemonized itself left running. Their parent
+   * is not checked: orphans go to the nearest subreaper, which is the daemon only when it could become one. Reads
+   * every process's environ, so callers use it only for the rare exit-0 failures.
    */
-  public List<Integer> survivors(long parentPid, String group, String name, int exitedPid) {
+  public List<Integer> survivors(String group, String name, int exitedPid) {
     byte[] wantName = ("SUPERVISOR_PROCESS_NAME=" + name).getBytes(StandardCharsets.UTF_8);
     byte[] wantGroup = ("SUPERVISOR_GROUP_NAME=" + group).getBytes(StandardCharsets.UTF_8);
+    long self = ProcessHandle.current().pid();
     List<Integer> found = new ArrayList<>();
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, "[0-9]*")) {
       for (Path d : dirs) {
         int pid = Integer.parseInt(d.getFileName().toString());
-        if (pid == exitedPid || parentOf(d) != parentPid) {
+        if (pid == exitedPid || pid == self) {
           continue;
         }
-        byte[] env = Files.readAllBytes(d.resolve("environ"));
-        if (containsEntry(env, wantName) && containsEntry(env, wantGroup)) {
-          found.add(pid);
+        try {
+          byte[] env = Files.readAllBytes(d.resolve("environ"));
+          if (containsEntry(env, wantName) && containsEntry(env, wantGroup)) {
+            found.add(pid);
+          }
+        } catch (IOException | RuntimeException e) {
+          // gone, or a kernel thread: skip
         }
       }
     } catch (IOException | RuntimeException e) {
-      // best effort: a process may vanish while we look
+      // best effort
     }
     return found;
-  }
-
-  private static long parentOf(Path procDir) {
-    try {
-      String stat = Files.readString(procDir.resolve("stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(f[1]);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
   }
 
   private static boolean containsEntry(byte[] environ, byte[] entry) {
