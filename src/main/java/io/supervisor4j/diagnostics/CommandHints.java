@@ -39,6 +39,15 @@ final class CommandHints {
         + m.group(1) + ") or fix user= in [program:" + e.config().programName() + "]");
   }
 
+  static Optional<String> cannotSwitchUser(Evidence e) {
+    if (!e.reason().detail().contains("Can't drop privilege as nonroot user")) {
+      return Optional.empty();
+    }
+    return Optional.of("supervisord does not run as root, so it can only run programs as its own user: start it "
+        + "as root to use user=" + e.config().user().orElse("") + ", or remove user= from [program:"
+        + e.config().programName() + "]");
+  }
+
   static Optional<String> directory(Evidence e) {
     Matcher m = CHDIR.matcher(e.reason().detail());
     if (!m.find()) {

@@ -24,6 +24,7 @@ public final class Hints {
           new Rule("egg-cache", PathHints::eggCache),
           new Rule("permission-denied", PathHints::permissionDenied),
           new Rule("unknown-user", CommandHints::unknownUser),
+          new Rule("cannot-switch-user", CommandHints::cannotSwitchUser),
           new Rule("directory", CommandHints::directory),
           new Rule("command-not-found", CommandHints::commandNotFound),
           new Rule("not-executable", CommandHints::notExecutable),

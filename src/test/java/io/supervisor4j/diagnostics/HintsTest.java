@@ -148,6 +148,11 @@ class HintsTest {
     assertThat(CommandHints.directory(Cases.failing().spawnError("couldn't chdir to /srv/x: EACCES").evidence()))
         .hasValueSatisfying(h -> assertThat(h).startsWith("app cannot enter /srv/x"));
     assertThat(CommandHints.directory(Cases.failing().exit(1).evidence())).isEmpty();
+    assertThat(CommandHints.cannotSwitchUser(Cases.failing()
+        .spawnError("couldn't setuid to 1000: Can't drop privilege as nonroot user").evidence()))
+        .hasValueSatisfying(h -> assertThat(h).startsWith("supervisord does not run as root").contains("user=app"));
+    assertThat(CommandHints.cannotSwitchUser(Cases.failing().spawnError("couldn't setuid to 1000: EPERM")
+        .evidence())).isEmpty();
   }
 
   @Test
@@ -228,7 +233,7 @@ class HintsTest {
 
   @Test
   void everyRuleIsInTheTableAndSilentOnACleanExitWithoutOutput() {
-    assertThat(Hints.RULES).extracting(Hints.Rule::name).doesNotHaveDuplicates().hasSize(14);
+    assertThat(Hints.RULES).extracting(Hints.Rule::name).doesNotHaveDuplicates().hasSize(15);
     Evidence quiet = Cases.failing().exit(1).ran(0.5).evidence();
     assertThat(Hints.all(quiet)).isEmpty();
   }
