@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.supervisor4j.config.ConfigLoader;
 import io.supervisor4j.config.Configuration;
 import io.supervisor4j.diagnostics.Explanation;
+import io.supervisor4j.diagnostics.TestUser;
 import io.supervisor4j.log.ActivityLog;
 import io.supervisor4j.log.LogLevel;
 import io.supervisor4j.process.Clock;
@@ -13,6 +14,7 @@ import io.supervisor4j.process.ProcessState;
 import io.supervisor4j.process.Supervisor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,6 +110,39 @@ class FailureCaptureTest {
     assertThat(fatal.tail()).containsExactly("run 2 failed"); // not run 1's line, still in the ring
     assertThat(fatal.tailChannel()).isEqualTo("stdout");
     assertThat(fatal.facts()).contains("gave up after 2 attempt(s) (startretries=1)");
+  }
+
+  @Test
+  void eggCacheUnderAForeignHomeIsExplainedAsIssueFiveAsks() throws Exception {
+    try (TestUser user = TestUser.create()) {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Path script = dir.resolve("eggs.py");
+      Files.writeString(script, """
+          import os
+          os.makedirs(os.path.expanduser('~/.python-eggs'), exist_ok=True)
+          """);
+      Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-r--r--"));
+      start("""
+          [program:eggs]
+          command=/usr/bin/python3 %s
+          user=%s
+          environment=HOME="/root"
+          startretries=0
+          stderr_logfile=NONE
+          """.formatted(script, user.name()));
+      Explanation x = await("eggs", "eggs", ProcessState.FATAL);
+      assertThat(x.cause()).isEqualTo(
+          "Exited too quickly: exit 1; PermissionError: [Errno 13] Permission denied: '/root/.python-eggs'");
+      assertThat(x.user()).isEqualTo(user.name());
+      assertThat(x.home()).isEqualTo("/root");
+      assertThat(x.tail()).first().asString().startsWith("Traceback");
+      assertThat(x.hints()).first().asString().startsWith("HOME is /root but the program runs as " + user.name()
+          + " (whose home is " + user.home() + "): supervisor4j sets HOME for user=, and environment=HOME=/root "
+          + "in [program:eggs] overrides it");
+      assertThat(x.hints()).anyMatch(h -> h.contains("PYTHON_EGG_CACHE"));
+      supervisor.shutdown();
+      supervisor.awaitStopped(); // no process of the user left when it is removed
+    }
   }
 
   @Test
