@@ -48,8 +48,22 @@ final class FailureCapture {
     return log;
   }
 
-  /** Called at each launch, before anything can fail. */
+  /** Called at each launch, before anything can fail; never throws (diagnostics must not break spawning). */
   void launching(
+      ProcessConfig config,
+      String group,
+      Optional<UserAccount> user,
+      Map<String, String> env,
+      Optional<ProcessOutputs> outputs) {
+    try {
+      remember(config, group, user, env, outputs);
+    } catch (RuntimeException e) {
+      started.remove(group + ":" + config.name());
+      mainLog.error("could not record the launch context of " + config.name() + ": " + e);
+    }
+  }
+
+  private void remember(
       ProcessConfig config,
       String group,
       Optional<UserAccount> user,

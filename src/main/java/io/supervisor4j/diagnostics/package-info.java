@@ -11,5 +11,11 @@
  * <p>Everything here is pure data plus small reads of /proc and /sys; OS facts (the cgroup's OOM counter, processes
  * a program left behind) are collected by the caller into {@link io.supervisor4j.diagnostics.Evidence} so each hint
  * rule is a function of its input.
+ *
+ * <p>For the RPC and ctl layers: the daemon's {@code ProcessRuntime.failures()} is the {@link
+ * io.supervisor4j.diagnostics.FailureLog}; {@code latest(group, name)} gives the explanation to show as {@code
+ * cause()} in a status line (while the process is BACKOFF, FATAL or EXITED) and as {@code render(zone)} for {@code
+ * supervisorctl why}. {@code Preflight.check(config, env, Scope.RUNNING_DAEMON).table()} answers {@code
+ * supervisorctl check}. Reads are thread-safe snapshots of immutable records.
  */
 package io.supervisor4j.diagnostics;
