@@ -3,6 +3,7 @@ package io.supervisor4j.daemon;
 import io.supervisor4j.config.Configuration;
 import io.supervisor4j.config.GroupConfig;
 import io.supervisor4j.config.ProcessConfig;
+import io.supervisor4j.diagnostics.FailureLog;
 import io.supervisor4j.log.ActivityLog;
 import io.supervisor4j.process.Fault;
 import io.supervisor4j.process.Launch;
@@ -46,6 +47,7 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   private final Map<Integer, String> fcgiChildren = new ConcurrentHashMap<>(); // pid -> group holding its socket
   private volatile RuntimeSettings settings;
   private volatile ExitSink exits = (pid, status) -> {};
+  private final FailureCapture failures;
 
   /** Where reaped exits go: the engine's {@code childExited}. */
   interface ExitSink {
@@ -65,6 +67,7 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
     this.log = log;
     this.settings = settings;
     this.fcgi = new FcgiSockets(log);
+    this.failures = new FailureCapture(log);
     this.watcher =
         new ChildWatcher(
             (pid, status) -> log.info("reaped unknown pid " + pid + " (" + new WaitStatus(status).describe() + ")"));
@@ -121,6 +124,11 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
     return Optional.ofNullable(outputs.get(key(group, process)));
   }
 
+  /** The latest failure explanation of each process (read by the RPC layer from any thread). */
+  FailureLog failures() {
+    return failures.log();
+  }
+
   Optional<SpawnedChild> child(int pid) {
     return Optional.ofNullable(children.get(pid));
   }
@@ -141,15 +149,13 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   public Launch launch(ProcessConfig config, String groupName) {
     try {
       RuntimeSettings s = settings;
-      var command = ExecutableResolver.resolveCommand(config.command(), s.environment().searchPath(config));
-      Optional<UserAccount> user = Optional.empty();
-      if (config.user().isPresent()) {
-        user = UserAccount.lookup(config.user().get());
-        if (user.isEmpty()) {
-          return new Launch.Failed("Invalid user name " + config.user().get(), Fault.SPAWN_ERROR);
-        }
-      }
+      Optional<UserAccount> user = config.user().flatMap(UserAccount::lookup);
       Map<String, String> env = s.environment().build(config, groupName, user);
+      failures.launching(config, groupName, user, env, outputs(groupName, config.name()));
+      var command = ExecutableResolver.resolveCommand(config.command(), s.environment().searchPath(config));
+      if (config.user().isPresent() && user.isEmpty()) {
+        return new Launch.Failed("Invalid user name " + config.user().get(), Fault.SPAWN_ERROR);
+      }
       SpawnSpec spec = SpawnSpec.of(config.name(), command.executable(), command.argv(), ChildEnvironment.asEnvp(env))
           .withRedirectStderr(config.redirectStderr());
       if (config.directory().isPresent()) {
@@ -246,11 +252,14 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   // ---- StateListener
 
   @Override
-  public void processStateChanged(Transition transition, ProcessInfo snapshot) {}
+  public void processStateChanged(Transition transition, ProcessInfo snapshot) {
+    failures.stateChanged(transition, outputs(transition.group(), transition.name()));
+  }
 
   @Override
   public void groupRemoved(String groupName) {
     fcgi.groupRemoved(groupName);
+    failures.groupRemoved(groupName);
     String prefix = groupName + ":";
     outputs.entrySet().removeIf(
         e -> {

@@ -5,13 +5,14 @@ import io.supervisor4j.config.ConfigException;
 import io.supervisor4j.config.ConfigLoader;
 import io.supervisor4j.config.ConfigLocator;
 import io.supervisor4j.config.Configuration;
+import io.supervisor4j.diagnostics.Preflight;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Entry point of {@code bin/supervisord}. Exit statuses: 0 clean shutdown, 2 usage or
- * configuration error (as supervisord).
+ * configuration error (as supervisord); with {@code --check}: 0 no problems, 1 problems found.
  */
 public final class SupervisordMain {
   static final String USAGE =
@@ -42,6 +43,8 @@ public final class SupervisordMain {
       -t/--strip_ansi -- strip ansi escape codes from process output
       --minprocs NUM  -- the minimum number of processes available for start success
       --profile_options OPTIONS -- accepted for compatibility; ignored
+      --check -- check every program as its user (command, directory, HOME, logs,
+                 sockets, ports) without starting anything; exit 1 on problems
       """;
 
   private SupervisordMain() {}
@@ -76,6 +79,11 @@ public final class SupervisordMain {
       err.println("Error: " + e.getMessage());
       err.println("For help, use " + argv0 + " -h");
       return 2;
+    }
+    if (options.check()) {
+      Preflight.Report report = Preflight.check(config, System.getenv());
+      out.print(report.table());
+      return report.clean() ? 0 : 1;
     }
     return Daemon.launch(config, options, out, err);
   }

@@ -81,6 +81,10 @@ public final class SupervisordOptions {
 
 
 
+  /** supervisor4j: check the configuration as each program's user, print the problems, start nothing. */
+  @Option(names = "--check")
+  boolean check;
+
   /** Internal: set by the launcher for the detached daemon process it starts; not for users. */
   @Option(names = "--s4j-detached", hidden = true)
   boolean detached;
@@ -117,6 +121,10 @@ public final class SupervisordOptions {
 
   public boolean version() {
     return version;
+  }
+
+  public boolean check() {
+    return check;
   }
 
   public boolean detached() {
