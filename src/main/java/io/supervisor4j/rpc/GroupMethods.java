@@ -4,11 +4,13 @@ import io.supervisor4j.config.ConfigDiff;
 import io.supervisor4j.config.ConfigException;
 import io.supervisor4j.config.GroupConfig;
 import io.supervisor4j.config.ProcessConfig;
+import io.supervisor4j.process.ProcessInfo;
 import io.supervisor4j.process.Supervisor;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The configuration side: reread, add and remove groups, and the configuration info of every process. */
@@ -80,16 +82,28 @@ final class GroupMethods {
 
             @return array result  one configuration struct per process""", 0, args -> {
               Supervisor s = calls.running();
-              return EngineCalls.answer(s.activeGroups(), active -> configInfo(control.lastReadGroups(), active));
+              List<GroupConfig> groups = control.lastReadGroups();
+              return s.activeGroups().thenCombine(s.getAllProcessInfo(), (active, infos) -> configInfo(groups, active,
+                  infos)).handle((v, e) -> {
+                    if (e != null) {
+                      throw EngineCalls.fault(e);
+                    }
+                    return v;
+                  });
             }));
   }
 
-  private static Object configInfo(List<GroupConfig> groups, List<GroupConfig> active) {
+  private static Object configInfo(List<GroupConfig> groups, List<GroupConfig> active, List<ProcessInfo> infos) {
     Set<String> inuse = RpcStructs.names(active);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (GroupConfig g : groups) {
+      // the very config object an active group runs with (not an equal re-read one) shows its AUTO paths
+      boolean running = active.stream().anyMatch(a -> a == g);
       for (ProcessConfig p : g.processes()) {
-        rows.add(RpcStructs.configInfo(g, p, inuse.contains(g.name())));
+        Optional<ProcessInfo> live = running
+            ? infos.stream().filter(i -> i.group().equals(g.name()) && i.name().equals(p.name())).findFirst()
+            : Optional.empty();
+        rows.add(RpcStructs.configInfo(g, p, inuse.contains(g.name()), live));
       }
     }
     rows.sort(Comparator.comparing(r -> (String) r.get("name"))); // stable, as Python's sort by name

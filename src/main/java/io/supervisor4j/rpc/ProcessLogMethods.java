@@ -112,8 +112,12 @@ final class ProcessLogMethods {
           ProcessInfo p = EngineCalls.await(s.getProcessInfo(args.string(0)));
           int offset = args.integer(1);
           int length = args.integer(2);
+          Optional<Path> logfile = logfile(p, which);
+          if (logfile.isEmpty()) {
+            throw new RpcFault(RpcFaults.NO_FILE); // supervisord: RPCError(NO_FILE, None) has no detail
+          }
           try {
-            return LogFiles.readLog(logfile(p, which), offset, length);
+            return LogFiles.readLog(logfile, offset, length);
           } catch (LogReadException e) {
             throw EngineCalls.fault(e);
           }

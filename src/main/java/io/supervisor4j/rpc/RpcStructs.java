@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The structs of supervisord's API (§3.3), with its field names, types and member order. */
@@ -71,7 +72,7 @@ final class RpcStructs {
   }
 
   /** One element of {@code getAllConfigInfo}; AUTO values read {@code 'auto'} and unset ones {@code 'none'}. */
-  static Map<String, Object> configInfo(GroupConfig g, ProcessConfig p, boolean inuse) {
+  static Map<String, Object> configInfo(GroupConfig g, ProcessConfig p, boolean inuse, Optional<ProcessInfo> live) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("autostart", p.autostart());
     m.put("directory", p.directory().map(Path::toString).orElse(NONE));
@@ -87,19 +88,29 @@ final class RpcStructs {
     m.put("redirect_stderr", p.redirectStderr());
     m.put("startretries", p.startretries());
     m.put("startsecs", p.startsecs());
-    channel(m, "stdout", p.stdout(), false);
+    channel(m, "stdout", p.stdout(), false, live.map(ProcessInfo::stdoutLogfile));
     m.put("stopsignal", p.stopsignal().number());
     m.put("stopwaitsecs", p.stopwaitsecs());
     // supervisord never keeps a stderr log file when stderr is redirected
-    channel(m, "stderr", p.stderr(), p.redirectStderr());
-    m.put("serverurl", p.serverurl().equals("AUTO") ? AUTO : p.serverurl());
+    channel(m, "stderr", p.stderr(), p.redirectStderr(), live.map(ProcessInfo::stderrLogfile));
+    // supervisord turns serverurl=AUTO into None when it reads the file
+    m.put("serverurl", p.serverurl().equals("AUTO") ? NONE : p.serverurl());
     return m;
   }
 
-  private static void channel(Map<String, Object> m, String prefix, ChannelLogConfig c, boolean forceNone) {
+  /**
+   * {@code resolved}: the path an AUTO log got, for a config that is the one its active group runs with
+   * (supervisord resolves AUTO in place on that config object; a freshly re-read config still says 'auto').
+   */
+  private static void channel(Map<String, Object> m, String prefix, ChannelLogConfig c, boolean forceNone,
+      Optional<String> resolved) {
     m.put(prefix + "_capture_maxbytes", clampedInt(c.captureMaxbytes()));
     m.put(prefix + "_events_enabled", c.eventsEnabled());
-    m.put(prefix + "_logfile", forceNone ? NONE : logfile(c.logfile()));
+    String logfile = forceNone ? NONE : logfile(c.logfile());
+    if (logfile.equals(AUTO) && resolved.isPresent()) {
+      logfile = resolved.get().isEmpty() ? NONE : resolved.get();
+    }
+    m.put(prefix + "_logfile", logfile);
     m.put(prefix + "_logfile_backups", c.backups());
     m.put(prefix + "_logfile_maxbytes", clampedInt(c.maxbytes()));
     m.put(prefix + "_syslog", c.syslog());

@@ -31,6 +31,9 @@ final class StatusMethods {
           calls.running();
           int offset = args.integer(0);
           int length = args.integer(1);
+          if (control.mainLogFile().isEmpty()) {
+            throw new RpcFault(RpcFaults.NO_FILE);
+          }
           try {
             return LogFiles.readLog(control.mainLogFile(), offset, length);
           } catch (LogReadException e) {

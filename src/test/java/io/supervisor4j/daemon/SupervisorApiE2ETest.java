@@ -217,7 +217,7 @@ class SupervisorApiE2ETest extends DaemonE2E {
       assertThat(rpc.call("supervisor.readProcessStderrLog", "cat", 0, 0)).isEqualTo("");
       assertThat(rpc.call("supervisor.tailProcessStderrLog", "cat", 0, 10)).isEqualTo(List.of("", 0, false));
       fault(RpcFaults.BAD_ARGUMENTS, "BAD_ARGUMENTS", () -> rpc.call("supervisor.readProcessStdoutLog", "cat", -1, 1));
-      fault(RpcFaults.NO_FILE, "NO_FILE: None", () -> rpc.call("supervisor.readProcessStdoutLog", "missing", 0, 0));
+      fault(RpcFaults.NO_FILE, "NO_FILE", () -> rpc.call("supervisor.readProcessStdoutLog", "missing", 0, 0));
       fault(RpcFaults.BAD_NAME, "BAD_NAME: nope", () -> rpc.call("supervisor.readProcessStdoutLog", "nope", 0, 0));
       assertThat(rpc.call("supervisor.tailProcessStdoutLog", "missing", 0, 10)).isEqualTo(List.of("", 0, false));
 
@@ -276,7 +276,7 @@ class SupervisorApiE2ETest extends DaemonE2E {
           "stderr_logfile_maxbytes", "stderr_syslog", "serverurl");
       assertThat(added).containsEntry("inuse", false).containsEntry("directory", "/tmp")
           .containsEntry("uid", 65534).containsEntry("stdout_logfile", "none").containsEntry("stderr_logfile", "auto")
-          .containsEntry("serverurl", "auto").containsEntry("stopsignal", 15).containsEntry("exitcodes", List.of(0))
+          .containsEntry("serverurl", "none").containsEntry("stopsignal", 15).containsEntry("exitcodes", List.of(0))
           .containsEntry("stdout_logfile_maxbytes", 50 * 1024 * 1024).containsEntry("group_prio", 999);
       assertThat(infos).extracting(r -> struct(r).get("name")).isSortedAccordingTo(
           (a, b) -> ((String) a).compareTo((String) b));
