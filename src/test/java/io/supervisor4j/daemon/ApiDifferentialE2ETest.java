@@ -39,7 +39,7 @@ class ApiDifferentialE2ETest extends DaemonE2E {
         startsecs=0
 
         [program:quick]
-        command=/bin/true
+        command=/bin/sh -c 'sleep 1; exit 1'
         autostart=false
         startsecs=5
         startretries=0
