@@ -67,8 +67,8 @@ final class EngineCalls {
   }
 
   static RpcFault fault(FaultException f) {
-    // process.Fault and RpcFaults share names and codes; the message is already "NAME" or "NAME: detail"
-    return new RpcFault(f.fault().code(), f.getMessage());
+    // the message is already "NAME" or "NAME: detail"
+    return new RpcFault(RpcFaults.of(f.fault()).code(), f.getMessage());
   }
 
   /** readLog and friends: NO_FILE carries the path ("None" when unset); the others carry no detail. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -367,6 +368,13 @@ class SupervisorApiE2ETest extends DaemonE2E {
       fault(RpcFaults.UNKNOWN_METHOD, "UNKNOWN_METHOD", () -> rpc.call("supervisor.getState"));
     }
     assertThat(daemon.linesMatching("RPC interface")).isEmpty();
+    if (RealSupervisord.installed()) {
+      var ctl = RealSupervisord.run(dir, Duration.ofSeconds(60),
+          List.of(RealSupervisord.SUPERVISORCTL.toString(), "-c", daemon.config().toString(), "status"));
+      assertThat(ctl.status()).isEqualTo(4); // what supervisorctl status exits with against supervisord too
+      assertThat(ctl.output()).startsWith("Sorry, supervisord responded but did not recognize the supervisor"
+          + " namespace commands that supervisorctl uses to control it.");
+    }
   }
 
   @Test
