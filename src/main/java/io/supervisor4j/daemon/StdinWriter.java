@@ -30,6 +30,7 @@ final class StdinWriter implements AutoCloseable {
     final SpawnedChild child;
     final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
     int offset; // into the first chunk
+    boolean retrying; // one retry chain per child
 
     Pending(SpawnedChild child) {
       this.child = child;
@@ -70,21 +71,30 @@ final class StdinWriter implements AutoCloseable {
       pending.remove(child.pid(), p);
       return StdinResult.CLOSED;
     }
-    if (!p.idle()) {
-      retry.schedule(() -> retry(child.pid()), RETRY_MILLIS, TimeUnit.MILLISECONDS);
-    }
+    scheduleRetry(p);
     return StdinResult.ACCEPTED;
   }
 
-  private void retry(int pid) {
-    Pending p = pending.get(pid);
-    if (p == null) {
-      return;
+  private void scheduleRetry(Pending p) {
+    synchronized (p) {
+      if (p.retrying || p.idle()) {
+        return;
+      }
+      p.retrying = true;
     }
-    if (!p.drain()) {
-      pending.remove(pid, p);
-    } else if (!p.idle()) {
-      retry.schedule(() -> retry(pid), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+    retry.schedule(() -> retry(p), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  private void retry(Pending p) {
+    boolean open;
+    synchronized (p) {
+      p.retrying = false;
+      open = p.drain();
+    }
+    if (!open) {
+      pending.remove(p.child.pid(), p);
+    } else if (pending.get(p.child.pid()) == p) {
+      scheduleRetry(p);
     }
   }
 
