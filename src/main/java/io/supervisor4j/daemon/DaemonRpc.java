@@ -23,6 +23,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -183,11 +186,25 @@ final class DaemonRpc implements DaemonControl, LogTailSource {
     if (ns.process().isEmpty()) {
       return Optional.empty();
     }
-    return runtime.outputs(ns.group(), ns.process().get()).flatMap(o -> switch (channel) {
-      case "stdout" -> o.stdout().path();
-      case "stderr" -> o.stderr().flatMap(ChannelLog::path);
-      default -> Optional.empty();
-    });
+    if (!channel.equals("stdout") && !channel.equals("stderr")) {
+      return Optional.empty();
+    }
+    var outputs = runtime.outputs(ns.group(), ns.process().get());
+    if (outputs.isPresent()) {
+      var o = outputs.get();
+      return channel.equals("stdout") ? o.stdout().path() : o.stderr().flatMap(ChannelLog::path);
+    }
+    // a process never started nor looked at yet: the engine knows its configured files
+    try {
+      var info = engine().orElseThrow().getProcessInfo(namespec).get(5, TimeUnit.SECONDS);
+      String path = channel.equals("stdout") ? info.stdoutLogfile() : info.stderrLogfile();
+      return path.isEmpty() ? Optional.empty() : Optional.of(Path.of(path));
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      return Optional.empty(); // unknown process, or the daemon is stopping: 404
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -207,9 +207,19 @@ class SupervisorApiE2ETest extends DaemonE2E {
   void logsAndStdin() throws Exception {
     daemon = DaemonProcess.of(dir, programs()).startForeground();
     try (RpcClient rpc = daemon.rpc()) {
+      // /logtail of a process nothing has touched yet (never started, never queried) still finds its log
+      try (var never = rpc.stream("/logtail/slow/stderr")) {
+        assertThat(never).isNotNull();
+      }
+      assertThatThrownBy(() -> rpc.stream("/logtail/nope")).hasMessageContaining("404");
       awaitState(rpc, "deaf", "RUNNING");
       awaitState(rpc, "cat", "RUNNING");
       assertThat(rpc.call("supervisor.sendProcessStdin", "cat", "hello\n")).isEqualTo(true);
+      try (var tail = rpc.stream("/logtail/cat")) {
+        byte[] buf = new byte[6];
+        assertThat(tail.readNBytes(buf, 0, 6)).isEqualTo(6);
+        assertThat(new String(buf, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hello\n");
+      }
       DaemonProcess.await("cat echoed", DaemonProcess.TIMEOUT,
           () -> "hello\n".equals(rpc.call("supervisor.readProcessStdoutLog", "cat", 0, 0)));
       assertThat(rpc.call("supervisor.readProcessLog", "cat", -3, 0)).isEqualTo("lo\n");
