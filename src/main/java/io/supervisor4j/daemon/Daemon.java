@@ -12,12 +12,15 @@ import io.supervisor4j.process.Clock;
 import io.supervisor4j.process.Ports;
 import io.supervisor4j.process.Supervisor;
 import io.supervisor4j.process.SupervisorState;
+import io.supervisor4j.rpc.http.RpcHttpServer;
+import io.supervisor4j.rpc.http.RpcServerException;
 import io.supervisor4j.spawn.Libc;
 import io.supervisor4j.spawn.ResourceLimits;
 import io.supervisor4j.spawn.Subreaper;
 import io.supervisor4j.spawn.UserAccount;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,6 +35,8 @@ public final class Daemon {
   private final AtomicReference<Supervisor> engine = new AtomicReference<>();
   private MainLog log;
   private ProcessRuntime runtime;
+  private DaemonRpc rpc;
+  private Optional<RpcHttpServer> servers = Optional.empty();
 
   private Daemon(Configuration config, SupervisordOptions options) {
     this.config = config;
@@ -61,6 +66,20 @@ public final class Daemon {
     }
     PidFile pidFile = new PidFile(s.pidfile());
     runtime = new ProcessRuntime(log, ProcessRuntime.RuntimeSettings.of(config, daemonEnv));
+    rpc = new DaemonRpc(() -> Optional.ofNullable(engine.get()), log, runtime, options.overrides(), config);
+    try {
+      // supervisord opens its HTTP servers before anything runs: a busy address ends it with nothing spawned
+      servers = rpc.servers(config);
+      servers.ifPresent(RpcHttpServer::start);
+    } catch (RpcServerException e) {
+      err.println("Error: " + e.getMessage());
+      err.println("For help, use " + System.getProperty("s4j.argv0", "supervisord") + " -h");
+      log.critical(e.getMessage());
+      rpc.close();
+      runtime.close();
+      log.close();
+      return 2;
+    }
     try {
       SignalRelay.install(this::onSignal);
       pidFile.write(ProcessHandle.current().pid(), log);
@@ -89,6 +108,11 @@ public final class Daemon {
       Thread.currentThread().interrupt();
       return 1;
     } finally {
+      // Unlike supervisord 4.2 (which closes and reopens them at every reload, as 4.3 no longer does), the
+      // servers live as long as the daemon: clients keep their connection through a reload and get
+      // SHUTDOWN_STATE until the new engine runs.
+      servers.ifPresent(RpcHttpServer::stop);
+      rpc.close();
       runtime.close();
       pidFile.remove(log);
       log.info("supervisord stopped");
@@ -115,6 +139,7 @@ public final class Daemon {
     try {
       config = ConfigLoader.load(config.file(), options.overrides());
       config.messages().forEach(m -> log.log(level(m.level()), m.text()));
+      rpc.configurationLoaded(config);
     } catch (ConfigException e) {
       log.critical("could not reload configuration, keeping the previous one: " + e.getMessage());
     }

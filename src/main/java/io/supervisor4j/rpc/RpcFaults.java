@@ -2,7 +2,11 @@ package io.supervisor4j.rpc;
 
 import java.util.Optional;
 
-/** supervisord's XML-RPC fault codes ({@code xmlrpc.py: Faults}); the wire code is explicit, never the ordinal. */
+/**
+ * supervisord's XML-RPC fault codes ({@code xmlrpc.py: Faults}); the wire code is explicit, never the ordinal. The
+ * engine's {@link io.supervisor4j.process.Fault} is the same table (kept there so the engine does not depend on the
+ * wire layer); {@link #of} maps one to the other by name and a test keeps the two identical.
+ */
 public enum RpcFaults {
   UNKNOWN_METHOD(1),
   INCORRECT_PARAMETERS(2),
@@ -31,6 +35,11 @@ public enum RpcFaults {
 
   public int code() {
     return code;
+  }
+
+  /** The wire fault of an engine fault. */
+  public static RpcFaults of(io.supervisor4j.process.Fault fault) {
+    return valueOf(fault.name());
   }
 
   public static Optional<RpcFaults> fromCode(int code) {

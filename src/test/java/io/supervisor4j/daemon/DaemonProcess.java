@@ -2,6 +2,7 @@ package io.supervisor4j.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supervisor4j.rpc.RpcClient;
 import io.supervisor4j.spawn.Signals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +24,7 @@ import java.util.regex.Pattern;
  * its children write and /proc. Every process it starts inherits a unique marker in its environment, so
  * {@link #close()} can find and kill anything that survived (the daemon, children, grandchildren) and fail the test.
  *
- * <p>The lead adds an {@code rpc()} accessor here once the XML-RPC server is wired: the config header is the single
- * place to add the {@code [unix_http_server]} section.
+ * <p>{@link #rpc()} talks to the daemon's XML-RPC server configured by {@link #header}.
  */
 final class DaemonProcess implements AutoCloseable {
   static final int SIGKILL = 9;
@@ -47,7 +47,10 @@ final class DaemonProcess implements AutoCloseable {
     this.config = config;
   }
 
-  /** The {@code [supervisord]} section every test uses: logs and pidfile in {@code dir}. */
+  /**
+   * The sections every test uses: {@code [supervisord]} with logs and pidfile in {@code dir}, the XML-RPC server on
+   * {@code dir/supervisor.sock} with supervisord's API, and {@code [supervisorctl]} pointing at it.
+   */
   static String header(Path dir) {
     return """
         [supervisord]
@@ -57,7 +60,26 @@ final class DaemonProcess implements AutoCloseable {
         identifier=e2e
         loglevel=info
 
+        [unix_http_server]
+        file=%1$s/supervisor.sock
+
+        [rpcinterface:supervisor]
+        supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
+
+        [supervisorctl]
+        serverurl=unix://%1$s/supervisor.sock
+
         """.formatted(dir);
+  }
+
+  Path socket() {
+    return dir.resolve("supervisor.sock");
+  }
+
+  /** A client on the daemon's unix socket; waits until the socket accepts calls. Close it after use. */
+  RpcClient rpc() {
+    await("the XML-RPC socket " + socket(), TIMEOUT, () -> Files.exists(socket()) || !daemonAlive());
+    return RpcClient.create("unix://" + socket());
   }
 
   /** Writes {@code supervisord.conf} in {@code dir}: the standard header followed by {@code sections}. */

@@ -1,0 +1,218 @@
+package io.supervisor4j.daemon;
+
+import io.supervisor4j.config.ConfigDiff;
+import io.supervisor4j.config.ConfigLoader;
+import io.supervisor4j.config.Configuration;
+import io.supervisor4j.config.GroupConfig;
+import io.supervisor4j.config.PluginConfig;
+import io.supervisor4j.log.ChannelLog;
+import io.supervisor4j.log.LogReadException;
+import io.supervisor4j.log.MainLog;
+import io.supervisor4j.process.Namespec;
+import io.supervisor4j.process.Supervisor;
+import io.supervisor4j.rpc.DaemonControl;
+import io.supervisor4j.rpc.RpcDispatcher;
+import io.supervisor4j.rpc.RpcMethod;
+import io.supervisor4j.rpc.SupervisorApi;
+import io.supervisor4j.rpc.http.LogTailSource;
+import io.supervisor4j.rpc.http.RpcHttpServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The daemon as the XML-RPC API sees it ({@link DaemonControl}) and as the log-tail URLs see it
+ * ({@link LogTailSource}), plus the HTTP servers' construction. Keeps the "last read" configuration that
+ * {@code reloadConfig} produces and {@code addProcessGroup}/{@code getAllConfigInfo} use.
+ */
+final class DaemonRpc implements DaemonControl, LogTailSource {
+  private final Supplier<Optional<Supervisor>> engine;
+  private final MainLog log;
+  private final ProcessRuntime runtime;
+  private final Map<String, String> overrides;
+  private final StdinWriter stdin = new StdinWriter();
+  private volatile Configuration running;
+  private volatile Configuration lastRead;
+  // No listener pool subscribes yet: like supervisord's notify() without subscribers, the event goes nowhere.
+  private volatile BiConsumer<String, String> remoteCommunication = (type, data) -> {};
+
+  DaemonRpc(Supplier<Optional<Supervisor>> engine, MainLog log, ProcessRuntime runtime,
+      Map<String, String> overrides, Configuration initial) {
+    this.engine = engine;
+    this.log = log;
+    this.runtime = runtime;
+    this.overrides = Map.copyOf(overrides);
+    configurationLoaded(initial);
+  }
+
+  /** A configuration the daemon runs from now on (start, reload): it is also the last one read. */
+  void configurationLoaded(Configuration config) {
+    running = config;
+    lastRead = config;
+  }
+
+  /** Where REMOTE_COMMUNICATION events go (the event bus, once listener pools exist). */
+  void onRemoteCommunication(BiConsumer<String, String> sink) {
+    this.remoteCommunication = sink;
+  }
+
+  /**
+   * The HTTP servers of {@code config}, not started; empty when none is configured. {@code supervisor.*} is
+   * published only when an {@code [rpcinterface:x]} names supervisord's own factory (under namespace x), as
+   * supervisord publishes exactly the interfaces configured.
+   */
+  Optional<RpcHttpServer> servers(Configuration config) {
+    if (config.unixHttpServers().isEmpty() && config.inetHttpServers().isEmpty()) {
+      return Optional.empty();
+    }
+    RpcDispatcher dispatcher = new RpcDispatcher();
+    List<String> published = new ArrayList<>();
+    for (PluginConfig p : config.rpcInterfaces()) {
+      if (!p.factory().replace(" ", "").equals(PluginConfig.MAIN_RPC_FACTORY)) {
+        log.warn("rpcinterface '" + p.name() + "': factory " + p.factory()
+            + " is a Python entry point supervisor4j cannot load; namespace not published");
+        continue;
+      }
+      for (RpcMethod m : SupervisorApi.methods(this)) {
+        String method = m.name().substring(m.name().indexOf('.') + 1);
+        dispatcher.register(m.alias(p.name() + "." + method));
+      }
+      published.add(p.name());
+    }
+    int servers = config.unixHttpServers().size() + config.inetHttpServers().size();
+    for (int i = 0; i < servers; i++) {
+      published.forEach(name -> log.info("RPC interface '" + name + "' initialized"));
+    }
+    return Optional.of(RpcHttpServer.builder(dispatcher, log)
+        .unix(config.unixHttpServers())
+        .inet(config.inetHttpServers())
+        .logTail(this)
+        .build());
+  }
+
+  // ---- DaemonControl
+
+  @Override
+  public Optional<Supervisor> engine() {
+    return engine.get();
+  }
+
+  @Override
+  public long pid() {
+    return ProcessHandle.current().pid();
+  }
+
+  @Override
+  public String identification() {
+    // supervisord re-reads [supervisord] into its options on reread: the identifier follows the last read
+    return lastRead.supervisord().identifier();
+  }
+
+  @Override
+  public Optional<Path> mainLogFile() {
+    return log.logfile();
+  }
+
+  @Override
+  public void clearMainLog() {
+    if (log.logfile().isEmpty() || !Files.exists(log.logfile().get())) {
+      throw new LogReadException(LogReadException.Fault.NO_FILE, "None");
+    }
+    log.clear();
+  }
+
+  @Override
+  public ConfigDiff reread(List<GroupConfig> activeGroups) {
+    Configuration base = running;
+    Configuration next = ConfigLoader.load(base.file(), overrides);
+    lastRead = next;
+    Configuration active = new Configuration(base.file(), base.supervisord(), base.unixHttpServers(),
+        base.inetHttpServers(), base.supervisorctl(), activeGroups, base.rpcInterfaces(), base.ctlPlugins(),
+        List.of());
+    ConfigDiff diff = ConfigDiff.between(active, next);
+    // supervisord lists added and changed groups in the new file's order, removed ones in the active order
+    return new ConfigDiff(inOrderOf(diff.added(), next.groups()), inOrderOf(diff.changed(), next.groups()),
+        inOrderOf(diff.removed(), activeGroups));
+  }
+
+  private static List<String> inOrderOf(List<String> names, List<GroupConfig> order) {
+    List<String> names2 = order.stream().map(GroupConfig::name).toList();
+    return names.stream().sorted(Comparator.comparingInt(names2::indexOf)).toList();
+  }
+
+  @Override
+  public List<GroupConfig> lastReadGroups() {
+    return lastRead.groups();
+  }
+
+  @Override
+  public void prepareGroup(GroupConfig group) {
+    runtime.registerGroup(group);
+  }
+
+  @Override
+  public void clearProcessLogs(String group, String process) {
+    runtime.outputs(group, process).ifPresent(o -> {
+      o.stdout().clear();
+      o.stderr().ifPresent(ChannelLog::clear);
+    });
+  }
+
+  @Override
+  public StdinResult writeStdin(int pid, byte[] data) {
+    stdin.retain(p -> runtime.child(p).isPresent());
+    return runtime.child(pid).map(child -> stdin.write(child, data)).orElse(StdinResult.CLOSED);
+  }
+
+  @Override
+  public void remoteCommunication(String type, String data) {
+    remoteCommunication.accept(type, data);
+  }
+
+  // ---- LogTailSource
+
+  @Override
+  public Optional<Path> processLog(String namespec, String channel) {
+    Namespec ns = Namespec.parse(namespec);
+    if (ns.process().isEmpty()) {
+      return Optional.empty();
+    }
+    if (!channel.equals("stdout") && !channel.equals("stderr")) {
+      return Optional.empty();
+    }
+    var outputs = runtime.outputs(ns.group(), ns.process().get());
+    if (outputs.isPresent()) {
+      var o = outputs.get();
+      return channel.equals("stdout") ? o.stdout().path() : o.stderr().flatMap(ChannelLog::path);
+    }
+    // a process never started nor looked at yet: the engine knows its configured files
+    try {
+      var info = engine().orElseThrow().getProcessInfo(namespec).get(5, TimeUnit.SECONDS);
+      String path = channel.equals("stdout") ? info.stdoutLogfile() : info.stderrLogfile();
+      return path.isEmpty() ? Optional.empty() : Optional.of(Path.of(path));
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      return Optional.empty(); // unknown process, or the daemon is stopping: 404
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<Path> mainLog() {
+    return log.logfile();
+  }
+
+  void close() {
+    stdin.close();
+  }
+}
