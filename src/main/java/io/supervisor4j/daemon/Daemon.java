@@ -126,7 +126,7 @@ public final class Daemon {
       AutoChildLogs.cleanup(s.childlogdir(), s.identifier(), log);
     }
     runtime.registerGroups(config.groups());
-    Supervisor supervisor = new Supervisor(new Ports(Clock.system(), runtime, runtime, log, runtime, runtime));
+    Supervisor supervisor = new Supervisor(new Ports(Clock.system(), runtime, runtime, log, runtime, rpc.webStats().alongside(runtime)));
     runtime.configure(ProcessRuntime.RuntimeSettings.of(config, daemonEnv), supervisor::childExited);
     engine.set(supervisor);
     log.info("supervisord started with pid " + ProcessHandle.current().pid());

@@ -16,6 +16,8 @@ import io.supervisor4j.rpc.RpcMethod;
 import io.supervisor4j.rpc.SupervisorApi;
 import io.supervisor4j.rpc.http.LogTailSource;
 import io.supervisor4j.rpc.http.RpcHttpServer;
+import io.supervisor4j.web.ProcessStats;
+import io.supervisor4j.web.WebUi;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,6 +43,7 @@ final class DaemonRpc implements DaemonControl, LogTailSource {
   private final ProcessRuntime runtime;
   private final Map<String, String> overrides;
   private final StdinWriter stdin = new StdinWriter();
+  private final ProcessStats webStats = new ProcessStats();
   private volatile Configuration running;
   private volatile Configuration lastRead;
   // No listener pool subscribes yet: like supervisord's notify() without subscribers, the event goes nowhere.
@@ -92,11 +96,16 @@ final class DaemonRpc implements DaemonControl, LogTailSource {
     for (int i = 0; i < servers; i++) {
       published.forEach(name -> log.info("RPC interface '" + name + "' initialized"));
     }
-    return Optional.of(RpcHttpServer.builder(dispatcher, log)
+    RpcHttpServer.Builder http = RpcHttpServer.builder(dispatcher, log)
         .unix(config.unixHttpServers())
         .inet(config.inetHttpServers())
-        .logTail(this)
-        .build());
+        .logTail(this);
+    if (!published.isEmpty()) { // the web page drives the same namespace, like supervisord's does
+      http.fallback(WebUi.create(dispatcher, published.getFirst(), webStats, runtime.failures(), (g, p, ch) ->
+          runtime.outputs(g, p).flatMap(o -> ch.equals("stdout") ? Optional.of(o.stdout()) : o.stderr())
+              .map(l -> OptionalLong.of(l.bytesWritten())).orElse(OptionalLong.empty())));
+    }
+    return Optional.of(http.build());
   }
 
   // ---- DaemonControl
@@ -210,6 +219,11 @@ final class DaemonRpc implements DaemonControl, LogTailSource {
   @Override
   public Optional<Path> mainLog() {
     return log.logfile();
+  }
+
+  /** Counters for the web page and /metrics; the engine's state listener must feed them. */
+  ProcessStats webStats() {
+    return webStats;
   }
 
   void close() {

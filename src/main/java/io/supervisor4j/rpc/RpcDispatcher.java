@@ -2,12 +2,15 @@ package io.supervisor4j.rpc;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Resolves {@code namespace.method} names to registered {@link RpcMethod}s and runs them, as supervisord's
@@ -16,6 +19,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class RpcDispatcher {
   private final ConcurrentMap<String, RpcMethod> methods = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, LongAdder> calls = new ConcurrentHashMap<>();
 
   public RpcDispatcher() {
     SystemMethods.all(this).forEach(this::register);
@@ -57,6 +61,7 @@ public final class RpcDispatcher {
    * (UNKNOWN_METHOD, INCORRECT_PARAMETERS or the handler's own) or with any other exception the handler threw.
    */
   public CompletableFuture<Object> dispatch(String name, List<Object> params) {
+    calls.computeIfAbsent(method(name).isPresent() ? name : "unknown", k -> new LongAdder()).increment();
     RpcMethod m = method(name).orElse(null);
     if (m == null) {
       return CompletableFuture.failedFuture(new RpcFault(RpcFaults.UNKNOWN_METHOD));
@@ -85,6 +90,13 @@ public final class RpcDispatcher {
       throw new IllegalStateException("XML-RPC handler returned null");
     }
     return v;
+  }
+
+  /** Calls dispatched so far by method name (unknown names counted as {@code unknown}), for {@code /metrics}. */
+  public Map<String, Long> callCounts() {
+    Map<String, Long> counts = new TreeMap<>();
+    calls.forEach((name, n) -> counts.put(name, n.sum()));
+    return counts;
   }
 
   /** The cause behind a CompletableFuture failure. */

@@ -1,0 +1,171 @@
+package io.supervisor4j.web;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code GET /api/v1/events}: server-sent events with the whole process table whenever it changes. One timer polls
+ * {@code getAllProcessInfo} every {@link #POLL_MILLIS} while anyone listens, so N pages cost one poll; quiet
+ * streams get a comment every {@link #HEARTBEAT_MILLIS} so that dead clients are noticed. Uptimes are not part of
+ * the comparison (the page counts them itself from {@code start} and the server's {@code now}).
+ */
+final class StateStream implements AutoCloseable {
+  static final long POLL_MILLIS = 500;
+  static final long HEARTBEAT_MILLIS = 15_000;
+
+  private final ApiCalls api;
+  private final WebUi.Reasons reasons;
+  private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("web-state-stream").factory());
+  private volatile String lastTable = "";
+  private volatile long lastSentMillis;
+
+  StateStream(ApiCalls api, WebUi.Reasons reasons) {
+    this.api = api;
+    this.reasons = reasons;
+    timer.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  void subscribe(Response response, Callback callback) {
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream;charset=utf-8");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+    response.getHeaders().put("X-Accel-Buffering", "no");
+    Subscriber s = new Subscriber(response, callback);
+    subscribers.add(s);
+    // the first event right away (not after the next change) so the page fills at once
+    api.allProcessInfo().whenComplete((list, failure) ->
+        s.send(failure == null ? event(table(list)) : "retry: 1000\n\n"));
+  }
+
+  int subscribers() {
+    return subscribers.size();
+  }
+
+  private void poll() {
+    if (subscribers.isEmpty()) {
+      lastTable = "";
+      return;
+    }
+    try {
+      List<Map<String, Object>> list = api.allProcessInfo().get(5, TimeUnit.SECONDS);
+      String table = table(list);
+      long now = System.currentTimeMillis();
+      if (!table.equals(lastTable)) {
+        lastTable = table;
+        lastSentMillis = now;
+        String e = event(table);
+        subscribers.forEach(s -> s.send(e));
+      } else if (now - lastSentMillis > HEARTBEAT_MILLIS) {
+        lastSentMillis = now;
+        subscribers.forEach(s -> s.send(": keep-alive\n\n"));
+      }
+    } catch (Exception e) {
+      // the daemon is reloading or stopping: the next poll tries again
+    }
+  }
+
+  /** The page's view of the table: the XML-RPC structs plus the failure reason, minus what changes every second. */
+  String table(List<Map<String, Object>> list) {
+    List<Object> rows = new ArrayList<>(list.size());
+    for (Map<String, Object> info : list) {
+      Map<String, Object> row = reasons.annotate(info);
+      row.remove("now");
+      if ("RUNNING".equals(row.get("statename"))) {
+        row.remove("description"); // "pid N, uptime H:MM:SS" changes every second
+      }
+      rows.add(row);
+    }
+    return Json.write(rows);
+  }
+
+  private static String event(String table) {
+    Map<String, Object> head = new LinkedHashMap<>();
+    head.put("now", System.currentTimeMillis() / 1000.0);
+    String json = Json.write(head);
+    return "event: state\ndata: " + json.substring(0, json.length() - 1) + ",\"processes\":" + table + "}\n\n";
+  }
+
+  /** Ends every stream (server stopping). */
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    subscribers.forEach(Subscriber::end);
+    subscribers.clear();
+  }
+
+  /** One open stream; at most one write in flight, later events wait in {@code pending} (newest wins). */
+  private final class Subscriber {
+    private final Response response;
+    private final Callback done;
+    private boolean writing;
+    private String pending;
+    private boolean ended;
+
+    Subscriber(Response response, Callback done) {
+      this.response = response;
+      this.done = done;
+    }
+
+    void send(String text) {
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        if (writing) {
+          // a state event replaces whatever waits; a keep-alive never replaces a state event
+          if (pending == null || !text.startsWith(":")) {
+            pending = text;
+          }
+          return;
+        }
+        writing = true;
+      }
+      response.write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), Callback.from(this::written,
+          this::failed));
+    }
+
+    private void written() {
+      String next;
+      synchronized (this) {
+        writing = false;
+        next = pending;
+        pending = null;
+      }
+      if (next != null) {
+        send(next);
+      }
+    }
+
+    private void failed(Throwable x) {
+      synchronized (this) {
+        ended = true;
+      }
+      subscribers.remove(this);
+      done.failed(x);
+    }
+
+    void end() {
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        ended = true;
+      }
+      done.succeeded();
+    }
+  }
+}
