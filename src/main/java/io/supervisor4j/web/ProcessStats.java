@@ -5,6 +5,7 @@ import io.supervisor4j.process.ProcessInfo;
 import io.supervisor4j.process.ProcessState;
 import io.supervisor4j.process.StateListener;
 import io.supervisor4j.process.Transition;
+import io.supervisor4j.process.WaitStatus;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -73,7 +74,9 @@ public final class ProcessStats {
     boolean isDead = t.to() == ProcessState.EXITED || t.to() == ProcessState.BACKOFF
         || t.to() == ProcessState.STOPPED || t.to() == ProcessState.FATAL;
     if (wasAlive && isDead) {
-      c.exits.computeIfAbsent(snapshot.exitstatus(), k -> new AtomicLong()).incrementAndGet();
+      // an exit "too quickly" leaves supervisord's exitstatus untouched: the failure carries the real status
+      int status = t.failure().flatMap(FailureReason::exit).map(WaitStatus::exitStatus).orElse(snapshot.exitstatus());
+      c.exits.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
     }
     if (t.failure().isPresent()) {
       c.lastFailure = t.failure();

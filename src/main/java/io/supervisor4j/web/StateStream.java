@@ -3,8 +3,8 @@ package io.supervisor4j.web;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -93,10 +93,8 @@ final class StateStream implements AutoCloseable {
   }
 
   private static String event(String table) {
-    Map<String, Object> head = new LinkedHashMap<>();
-    head.put("now", System.currentTimeMillis() / 1000.0);
-    String json = Json.write(head);
-    return "event: state\ndata: " + json.substring(0, json.length() - 1) + ",\"processes\":" + table + "}\n\n";
+    String now = String.format(Locale.ROOT, "%.3f", System.currentTimeMillis() / 1000.0);
+    return "event: state\ndata: {\"now\":" + now + ",\"processes\":" + table + "}\n\n";
   }
 
   /** Ends every stream (server stopping). */

@@ -36,7 +36,7 @@ async function api(method, path) {
 }
 
 function describeResults(verb, value) {
-  if (!Array.isArray(value)) return verb;
+  if (!Array.isArray(value)) return verb + ': done';
   const bad = value.filter((r) => r.status !== 80);
   if (value.length === 0) return verb + ': nothing to do';
   if (bad.length === 0) return verb + ': ' + value.map((r) => r.group === r.name ? r.name : r.group + ':' + r.name).join(', ');
@@ -179,6 +179,7 @@ function openLog(ns, channel) {
   log.generation++;
   $('#logname').textContent = ns;
   $('#logchannel').value = channel;
+  $('#lograw').href = '/logtail/' + enc(ns) + '/' + channel; // supervisord's tail -f stream, unchanged
   $('#logtext').textContent = '';
   $('#logview').hidden = false;
   history.replaceState(null, '', '#log=' + enc(ns) + (channel === 'stderr' ? '&channel=stderr' : ''));
