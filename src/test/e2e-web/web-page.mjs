@@ -110,7 +110,7 @@ try {
   await row(small, 'ticker').waitFor({ timeout: TIMEOUT });
   const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 2) throw new Error('phone layout scrolls sideways by ' + overflow + ' px');
-  await small.screenshot({ path: join(shots, 'phone.png'), fullPage: true });
+  await small.screenshot({ path: join(shots, 'phone.png') });
   await phone.close();
   pass('phone-layout', 'no horizontal scrolling at 390 px');
 } catch (e) {
