@@ -63,11 +63,13 @@ final class Metrics {
     }
     t.family("supervisor4j_process_resident_memory_bytes", "gauge", "VmRSS of the live process.");
     for (Map<String, Object> p : processes) {
-      pid(p).flatMap(ProcFs::rssBytes).ifPresent(v -> t.sample("supervisor4j_process_resident_memory_bytes", ids(p), v));
+      pid(p).flatMap(ProcFs::rssBytes)
+          .ifPresent(v -> t.sample("supervisor4j_process_resident_memory_bytes", ids(p), v));
     }
     t.family("supervisor4j_process_cpu_seconds_total", "counter", "User plus system CPU time of the live process.");
     for (Map<String, Object> p : processes) {
-      pid(p).flatMap(ProcFs::cpuSeconds).ifPresent(v -> t.sample("supervisor4j_process_cpu_seconds_total", ids(p), v));
+      pid(p).flatMap(ProcFs::cpuSeconds)
+          .ifPresent(v -> t.sample("supervisor4j_process_cpu_seconds_total", ids(p), v));
     }
     t.family("supervisor4j_process_log_bytes_total", "counter", "Bytes of child output written to its log.");
     for (Map<String, Object> p : processes) {

@@ -6,6 +6,7 @@ import io.supervisor4j.rpc.RpcDispatcher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -105,14 +106,14 @@ public final class WebUi extends Handler.Abstract {
         String action = query.getValue("action");
         if (action != null && !action.isEmpty()) {
           legacy.act(action, Optional.ofNullable(query.getValue("processname")))
-              .whenComplete((message, x) -> redirect(request, response, callback,
-                  "/?message=" + java.net.URLEncoder.encode(x == null ? message : "ERROR: " + x, StandardCharsets.UTF_8)));
+              .whenComplete((message, x) -> redirect(request, response, callback, "/?message="
+                  + URLEncoder.encode(x == null ? message : "ERROR: " + x, StandardCharsets.UTF_8)));
         } else {
           sendAsset(response, callback, assets.get("/index.html"));
         }
       }
       // supervisord's tail page: the log view of the page, which follows the log as tail -f does
-      case "/tail.html" -> redirect(request, response, callback, "/#log=" + java.net.URLEncoder.encode(
+      case "/tail.html" -> redirect(request, response, callback, "/#log=" + URLEncoder.encode(
           Optional.ofNullable(query.getValue("processname")).orElse(""), StandardCharsets.UTF_8));
       default -> {
         Asset a = assets.get(path);

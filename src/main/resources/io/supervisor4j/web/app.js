@@ -39,7 +39,8 @@ function describeResults(verb, value) {
   if (!Array.isArray(value)) return verb + ': done';
   const bad = value.filter((r) => r.status !== 80);
   if (value.length === 0) return verb + ': nothing to do';
-  if (bad.length === 0) return verb + ': ' + value.map((r) => r.group === r.name ? r.name : r.group + ':' + r.name).join(', ');
+  const names = value.map((r) => r.group === r.name ? r.name : r.group + ':' + r.name);
+  if (bad.length === 0) return verb + ': ' + names.join(', ');
   return verb + ' with errors: ' + bad.map((r) => r.name + ' (' + r.description + ')').join(', ');
 }
 
@@ -78,7 +79,8 @@ function description(p) {
 function processButtons(p) {
   const ns = p.namespec;
   const b = [];
-  const btn = (label, onclick) => el('button', { onclick, 'data-action': label.toLowerCase(), 'data-process': ns }, label);
+  const btn = (label, onclick) =>
+    el('button', { onclick, 'data-action': label.toLowerCase(), 'data-process': ns }, label);
   if (RUNNING_STATES.has(p.statename)) {
     b.push(btn('Stop', (e) => act('processes/' + enc(ns) + '/stop', 'Stop ' + ns, e.target)));
     b.push(btn('Restart', (e) => act('processes/' + enc(ns) + '/restart', 'Restart ' + ns, e.target)));
@@ -99,7 +101,8 @@ function processButtons(p) {
 
 function groupButtons(group) {
   const g = enc(group);
-  const btn = (label, onclick) => el('button', { onclick, 'data-action': label.toLowerCase(), 'data-group': group }, label);
+  const btn = (label, onclick) =>
+    el('button', { onclick, 'data-action': label.toLowerCase(), 'data-group': group }, label);
   return el('div', { class: 'actions' },
     btn('Start', (e) => act('groups/' + g + '/start', 'Start group ' + group, e.target)),
     btn('Stop', (e) => act('groups/' + g + '/stop', 'Stop group ' + group, e.target)),

@@ -140,7 +140,8 @@ class JsonApiE2ETest {
         "supervisor4j_rpc_requests_total{method=\"supervisor.getProcessInfo\"}",
         "# TYPE supervisor4j_process_cpu_seconds_total counter");
     assertThat(sleeperPid).isPositive();
-    assertThat(m).containsPattern("supervisor4j_process_resident_memory_bytes\\{group=\"sleeper\",name=\"sleeper\"} [1-9]");
+    assertThat(m).containsPattern(
+        "supervisor4j_process_resident_memory_bytes\\{group=\"sleeper\",name=\"sleeper\"} [1-9]");
     assertThat(m).containsPattern("supervisor4j_process_log_bytes_total\\{group=\"counter\",name=\"counter\","
         + "channel=\"stdout\"} [1-9]\\d{3,}");
     assertThat(m).containsPattern("supervisor4j_process_log_bytes_total\\{group=\"crash\",name=\"crash\","
