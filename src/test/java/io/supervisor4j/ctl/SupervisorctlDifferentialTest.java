@@ -70,7 +70,7 @@ class SupervisorctlDifferentialTest {
       CtlClient.Result actual = CtlClient.JAVA.run(ours.dir(), DifferentialScript.argv(ours, step));
       compared++;
       String want = normalize(step.compare(), OutputMask.mask(expected.stdout(), theirs.dir()), false);
-      String got = normalize(step.compare(), OutputMask.mask(actual.stdout(), ours.dir()), true);
+      String got = normalize(step.compare(), OutputMask.mask(ourOutput(actual.stdout(), ours), ours.dir()), true);
       if (!want.equals(got) || expected.exitStatus() != actual.exitStatus()) {
         mismatches.add("$ supervisorctl " + step.label() + "\n--- expected (exit " + expected.exitStatus() + ")\n"
             + want + "--- actual (exit " + actual.exitStatus() + ")\n" + got + actual.stderr());
@@ -100,6 +100,11 @@ class SupervisorctlDifferentialTest {
           .isEqualTo(OutputMask.mask(expected.stdout(), dir));
       assertThat(actual.exitStatus()).as(c.toString()).isEqualTo(expected.exitStatus());
     }
+  }
+
+  /** Our client's stdout before masking: where it legitimately shows more than supervisorctl (none here). */
+  String ourOutput(String stdout, Side ours) {
+    return stdout;
   }
 
   /** Mirrors comparison modes; {@code ours} drops the supervisor4j help block before comparing. */
