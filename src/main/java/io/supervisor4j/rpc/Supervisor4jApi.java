@@ -43,8 +43,9 @@ public final class Supervisor4jApi {
   }
 
   static Map<String, Object> explain(DaemonControl control, ProcessInfo p) {
-    Optional<Explanation> current = FailureReasons.current(control, p);
-    Optional<Explanation> any = current.or(() -> control.lastFailure(p.group(), p.name()));
+    Optional<Explanation> current = FailureReasons.current(control, p).map(Supervisor4jApi::withNextStep);
+    Optional<Explanation> any =
+        current.or(() -> control.lastFailure(p.group(), p.name()).map(Supervisor4jApi::withNextStep));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", p.name());
     m.put("group", p.group());
@@ -66,6 +67,17 @@ public final class Supervisor4jApi {
     m.put("hints", strings(any.map(Explanation::hints)));
     m.put("text", text(p, current, any));
     return m;
+  }
+
+  /** When no rule knew the cause, the hint is where to look next (a why with no hint at all helps nobody). */
+  static Explanation withNextStep(Explanation e) {
+    if (!e.hints().isEmpty()) {
+      return e;
+    }
+    String hint = "no known cause matched: read the whole log (supervisorctl tail " + e.namespec() + " "
+        + e.tailChannel() + ") and run the command by hand as " + e.user() + " in " + e.cwd();
+    return new Explanation(e.group(), e.name(), e.state(), e.cause(), e.facts(), e.tail(), e.tailChannel(), e.user(),
+        e.home(), e.cwd(), e.command(), List.of(hint), e.when());
   }
 
   private static String text(ProcessInfo p, Optional<Explanation> current, Optional<Explanation> any) {
