@@ -209,4 +209,5 @@ call('getState in shutdown', sup.getState)
 call('getProcessInfo in shutdown', lambda: sup.getProcessInfo('stubborn'))
 call('signalAllProcesses in shutdown', lambda: sup.signalAllProcesses('CONT'))
 call('sendRemoteCommEvent in shutdown', lambda: sup.sendRemoteCommEvent('type', 'data'))
-call('listMethods in shutdown', system.listMethods, lambda ms: len([m for m in ms if not m.startswith('supervisor4j.')]))
+call('listMethods in shutdown', system.listMethods,
+     lambda ms: len([m for m in ms if not m.startswith('supervisor4j.')]))

@@ -50,7 +50,8 @@ class WhyAndCheckE2ETest extends DaemonE2E {
   }
 
   private static void awaitState(RpcClient rpc, String name, String state) {
-    DaemonProcess.await(name + " " + state, DaemonProcess.TIMEOUT, () -> state.equals(info(rpc, name).get("statename")));
+    DaemonProcess.await(name + " " + state, DaemonProcess.TIMEOUT,
+        () -> state.equals(info(rpc, name).get("statename")));
   }
 
   private static String statusLine(String stdout, String name) {
