@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The {@code status} table: namespec left-justified to {@code max(30, longest) + 3}, state name to 10, then the
- * server's description.
+ * server's description, or the failure reason supervisor4j adds to it.
  */
 final class StatusTable {
   private StatusTable() {}
@@ -23,8 +23,14 @@ final class StatusTable {
     for (int i = 0; i < infos.size(); i++) {
       Map<String, Object> info = infos.get(i);
       lines.add(PyText.ljust(specs.get(i), width + 3) + PyText.ljust(Structs.str(info, "statename"), 10)
-          + Structs.str(info, "description"));
+          + description(info));
     }
     return lines;
+  }
+
+  /** supervisor4j's one-line failure reason when the server sent one, else the server's description. */
+  static String description(Map<String, Object> info) {
+    String reason = Structs.str(info, "reason");
+    return reason.isEmpty() ? Structs.str(info, "description") : reason;
   }
 }

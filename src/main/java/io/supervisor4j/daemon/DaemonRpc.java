@@ -5,6 +5,8 @@ import io.supervisor4j.config.ConfigLoader;
 import io.supervisor4j.config.Configuration;
 import io.supervisor4j.config.GroupConfig;
 import io.supervisor4j.config.PluginConfig;
+import io.supervisor4j.diagnostics.Explanation;
+import io.supervisor4j.diagnostics.Preflight;
 import io.supervisor4j.log.ChannelLog;
 import io.supervisor4j.log.LogReadException;
 import io.supervisor4j.log.MainLog;
@@ -13,6 +15,7 @@ import io.supervisor4j.process.Supervisor;
 import io.supervisor4j.rpc.DaemonControl;
 import io.supervisor4j.rpc.RpcDispatcher;
 import io.supervisor4j.rpc.RpcMethod;
+import io.supervisor4j.rpc.Supervisor4jApi;
 import io.supervisor4j.rpc.SupervisorApi;
 import io.supervisor4j.rpc.http.LogTailSource;
 import io.supervisor4j.rpc.http.RpcHttpServer;
@@ -91,6 +94,10 @@ final class DaemonRpc implements DaemonControl, LogTailSource {
         dispatcher.register(m.alias(p.name() + "." + method));
       }
       published.add(p.name());
+    }
+    if (!published.isEmpty()) {
+      // supervisor4j's own namespace, served wherever supervisord's API is (clients tell the servers apart by it)
+      dispatcher.registerAll(Supervisor4jApi.methods(this));
     }
     int servers = config.unixHttpServers().size() + config.inetHttpServers().size();
     for (int i = 0; i < servers; i++) {
@@ -185,6 +192,21 @@ final class DaemonRpc implements DaemonControl, LogTailSource {
   @Override
   public void remoteCommunication(String type, String data) {
     remoteCommunication.accept(type, data);
+  }
+
+  @Override
+  public Optional<Explanation> currentFailure(String group, String name) {
+    return runtime.currentFailure(group, name);
+  }
+
+  @Override
+  public Optional<Explanation> lastFailure(String group, String name) {
+    return runtime.failures().latest(group, name);
+  }
+
+  @Override
+  public Preflight.Report preflight() {
+    return Preflight.check(lastRead, System.getenv(), Preflight.Scope.RUNNING_DAEMON);
   }
 
   // ---- LogTailSource

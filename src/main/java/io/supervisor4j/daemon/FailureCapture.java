@@ -4,6 +4,7 @@ import io.supervisor4j.config.ProcessConfig;
 import io.supervisor4j.config.SignalNames;
 import io.supervisor4j.diagnostics.Evidence;
 import io.supervisor4j.diagnostics.Explainer;
+import io.supervisor4j.diagnostics.Explanation;
 import io.supervisor4j.diagnostics.FailureLog;
 import io.supervisor4j.diagnostics.LaunchContext;
 import io.supervisor4j.diagnostics.SystemProbes;
@@ -33,6 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FailureCapture {
   private final FailureLog log = new FailureLog();
   private final Map<String, Started> started = new ConcurrentHashMap<>();
+  // the explanation of the state each process is in now; a later transition (STARTING, RUNNING, ...) ends it
+  private final Map<String, Explanation> current = new ConcurrentHashMap<>();
   private final SystemProbes probes = SystemProbes.forThisProcess();
   private final ActivityLog mainLog;
   private final Optional<UserAccount> self = UserAccount.lookup(Integer.toString(Libc.getuid()));
@@ -46,6 +49,11 @@ final class FailureCapture {
 
   FailureLog log() {
     return log;
+  }
+
+  /** The explanation of the failure state (BACKOFF, FATAL, unexpected EXITED) the process is in now, if any. */
+  Optional<Explanation> current(String group, String name) {
+    return Optional.ofNullable(current.get(group + ":" + name));
   }
 
   /** Called at each launch, before anything can fail; never throws (diagnostics must not break spawning). */
@@ -81,10 +89,12 @@ final class FailureCapture {
   }
 
   void stateChanged(Transition t, Optional<ProcessOutputs> outputs) {
+    String key = t.group() + ":" + t.name();
+    current.remove(key);
     if (t.failure().isEmpty() || !isFailure(t)) {
       return;
     }
-    Started s = started.get(t.group() + ":" + t.name());
+    Started s = started.get(key);
     if (s == null) {
       return; // failed before any launch (e.g. a failed kill of an adopted process): nothing to say
     }
@@ -114,7 +124,9 @@ final class FailureCapture {
     }
     try {
       var evidence = new Evidence(f, s.config(), tail, s.context(), oomNow, survivors);
-      log.record(Explainer.explain(t, evidence, channel));
+      Explanation e = Explainer.explain(t, evidence, channel);
+      log.record(e);
+      current.put(key, e);
     } catch (RuntimeException e) {
       mainLog.error("could not explain the failure of " + t.name() + ": " + e);
     }
@@ -123,6 +135,7 @@ final class FailureCapture {
   void groupRemoved(String group) {
     log.forgetGroup(group);
     started.keySet().removeIf(k -> k.startsWith(group + ":"));
+    current.keySet().removeIf(k -> k.startsWith(group + ":"));
   }
 
   private static boolean isFailure(Transition t) {

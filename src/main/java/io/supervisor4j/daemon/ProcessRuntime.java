@@ -3,6 +3,7 @@ package io.supervisor4j.daemon;
 import io.supervisor4j.config.Configuration;
 import io.supervisor4j.config.GroupConfig;
 import io.supervisor4j.config.ProcessConfig;
+import io.supervisor4j.diagnostics.Explanation;
 import io.supervisor4j.diagnostics.FailureLog;
 import io.supervisor4j.log.ActivityLog;
 import io.supervisor4j.process.Fault;
@@ -127,6 +128,11 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   /** The latest failure explanation of each process (read by the RPC layer from any thread). */
   FailureLog failures() {
     return failures.log();
+  }
+
+  /** The explanation of the failure state a process is in now (empty once it moved on). */
+  Optional<Explanation> currentFailure(String group, String process) {
+    return failures.current(group, process);
   }
 
   Optional<SpawnedChild> child(int pid) {

@@ -2,6 +2,8 @@ package io.supervisor4j.rpc;
 
 import io.supervisor4j.config.ConfigDiff;
 import io.supervisor4j.config.GroupConfig;
+import io.supervisor4j.diagnostics.Explanation;
+import io.supervisor4j.diagnostics.Preflight;
 import io.supervisor4j.process.Supervisor;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,4 +75,18 @@ public interface DaemonControl {
    * subscribe there). The daemon decides who receives it; the API only reports success, as supervisord does.
    */
   void remoteCommunication(String type, String data);
+
+  // ---- supervisor4j.* (diagnostics)
+
+  /**
+   * The explanation of the failure state (BACKOFF, FATAL, unexpected EXITED) process {@code name} of {@code group}
+   * is in now; empty when it is in no failure state or the failure could not be explained.
+   */
+  Optional<Explanation> currentFailure(String group, String name);
+
+  /** The explanation of the latest failure of a process, kept after it recovered. */
+  Optional<Explanation> lastFailure(String group, String name);
+
+  /** The preflight checks of the configuration read last, as the running daemon sees it. */
+  Preflight.Report preflight();
 }

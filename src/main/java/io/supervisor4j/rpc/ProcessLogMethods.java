@@ -45,12 +45,14 @@ final class ProcessLogMethods {
 
             @param string name Process name (or group:name)
             @return struct result     the process's information""", 1,
-            args -> EngineCalls.answer(calls.running().getProcessInfo(args.string(0)), RpcStructs::processInfo)),
+            args -> EngineCalls.answer(calls.running().getProcessInfo(args.string(0)),
+                p -> RpcStructs.processInfo(p, control))),
         RpcMethod.of("supervisor.getAllProcessInfo", """
             The state of every process, sorted by group name and then by process name.
 
             @return array result  one information struct per process""", 0,
-            args -> EngineCalls.answer(calls.running().getAllProcessInfo(), RpcStructs::processInfos)),
+            args -> EngineCalls.answer(calls.running().getAllProcessInfo(),
+                all -> RpcStructs.processInfos(all, control))),
         readStdout,
         readStdout.alias("supervisor.readProcessLog"),
         read(calls, "supervisor.readProcessStderrLog", "stderr", Channel.STDERR),

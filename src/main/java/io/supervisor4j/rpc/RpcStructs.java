@@ -23,6 +23,17 @@ final class RpcStructs {
 
   private RpcStructs() {}
 
+  /** supervisord's struct, then supervisor4j's extra members (old clients ignore unknown members). */
+  static Map<String, Object> processInfo(ProcessInfo p, DaemonControl control) {
+    Map<String, Object> m = processInfo(p);
+    m.put("reason", FailureReasons.reason(control, p));
+    return m;
+  }
+
+  static List<Object> processInfos(List<ProcessInfo> all, DaemonControl control) {
+    return new ArrayList<>(all.stream().map(p -> processInfo(p, control)).toList());
+  }
+
   static Map<String, Object> processInfo(ProcessInfo p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", p.name());

@@ -4,7 +4,7 @@ package io.supervisor4j.ctl;
 final class DifferentialScriptHelp {
   private DifferentialScriptHelp() {}
 
-  static final String S4J_BLOCK = "\nsupervisor4j commands (type help <topic>):\n" + "=".repeat(42) + "\nwhy\n\n";
+  static final String S4J_BLOCK = "\nsupervisor4j commands (type help <topic>):\n" + "=".repeat(42) + "\ncheck  why\n\n";
 
   static String withoutS4jBlock(String text) {
     return text.endsWith(S4J_BLOCK) ? text.substring(0, text.length() - S4J_BLOCK.length()) : text;

@@ -38,6 +38,9 @@ class HelpTextDifferentialTest {
     assertThat(r.stdout()).endsWith(DifferentialScriptHelp.S4J_BLOCK)
         .startsWith("\ndefault commands (type help <topic>):\n");
     CtlClient.Result why = CtlClient.JAVA.run(tmp, List.of("-s", "unix://" + tmp.resolve("none.sock"), "help", "why"));
-    assertThat(why.stdout()).isEqualTo("why <name>\t\tExplain the state of a process\n");
+    assertThat(why.stdout()).startsWith("why <name>\t\tExplain why a process failed");
+    CtlClient.Result check =
+        CtlClient.JAVA.run(tmp, List.of("-s", "unix://" + tmp.resolve("none.sock"), "help", "check"));
+    assertThat(check.stdout()).startsWith("check\t\t\tCheck the configuration").contains("exit status 1");
   }
 }

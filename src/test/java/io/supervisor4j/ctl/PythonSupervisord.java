@@ -66,7 +66,8 @@ final class PythonSupervisord implements ServerLauncher {
     }
   }
 
-  private record Running(Process process) implements RunningServer {
+  /** A server process in the foreground; closing ends its children (by pid) and then it. */
+  record Running(Process process) implements RunningServer {
     @Override
     public long pid() {
       return process.pid();

@@ -106,18 +106,18 @@ class ShellTest {
   }
 
   @Test
-  void whyPrintsTheProcessDescription() {
-    new DifferentialScript.Side(dir, config, server).awaitSettled(); // quick has reached FATAL
-    CtlClient.Result running = CtlClient.JAVA.run(dir, List.of("-c", config.toString(), "why", "long"));
-    assertThat(running.stdout()).matches("pid \\d+, uptime \\d+:\\d\\d:\\d\\d\n");
-    assertThat(running.exitStatus()).isZero();
-    CtlClient.Result fatal = CtlClient.JAVA.run(dir, List.of("-c", config.toString(), "why", "quick"));
-    assertThat(fatal.stdout()).isEqualTo("Exited too quickly (process log may have details)\n");
-    CtlClient.Result unknown = CtlClient.JAVA.run(dir, List.of("-c", config.toString(), "why", "nosuch"));
-    assertThat(unknown.stdout()).isEqualTo("No such process nosuch\n");
-    assertThat(unknown.exitStatus()).isEqualTo(ExitStatus.GENERIC);
+  void whyAndCheckSayThatSupervisordIsNotSupervisor4j() {
+    String notS4j = "Sorry, unix://" + dir.resolve("supervisor.sock") + " is not supervisor4j (it has no "
+        + "supervisor4j.* methods): '%s' needs supervisor4j's daemon.\n";
+    CtlClient.Result why = CtlClient.JAVA.run(dir, List.of("-c", config.toString(), "why", "long"));
+    assertThat(why.stdout()).isEqualTo(notS4j.formatted("why"));
+    assertThat(why.exitStatus()).isEqualTo(ExitStatus.UNIMPLEMENTED_FEATURE);
+    CtlClient.Result check = CtlClient.JAVA.run(dir, List.of("-c", config.toString(), "check"));
+    assertThat(check.stdout()).isEqualTo(notS4j.formatted("check"));
+    assertThat(check.exitStatus()).isEqualTo(ExitStatus.UNIMPLEMENTED_FEATURE);
     CtlClient.Result usage = CtlClient.JAVA.run(dir, List.of("-c", config.toString(), "why"));
     assertThat(usage.stdout()).startsWith("Error: why requires exactly one process name\nwhy <name>");
+    assertThat(usage.exitStatus()).isEqualTo(ExitStatus.GENERIC);
   }
 
   @Test
@@ -128,7 +128,7 @@ class ShellTest {
     Controller ctl =
         new Controller(options, sink, sink, new StdinInput(InputStream.nullInputStream(), sink, sink, false));
     ShellCompleter c = new ShellCompleter(ctl);
-    assertThat(c.completions("", "")).contains("status", "start", "why", "help");
+    assertThat(c.completions("", "")).contains("status", "start", "why", "check", "help");
     assertThat(c.completions("sta", "sta")).containsExactly("start", "status");
     assertThat(c.completions("help st", "st")).contains("start", "status", "stop");
     assertThat(c.completions("status lo", "lo")).containsExactly("long");

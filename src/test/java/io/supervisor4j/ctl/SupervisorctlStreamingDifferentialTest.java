@@ -54,7 +54,12 @@ class SupervisorctlStreamingDifferentialTest {
         stopasgroup=true
         killasgroup=true
         """.formatted(dir));
-    server = new PythonSupervisord().start(config, dir);
+    server = launcher().start(config, dir);
+  }
+
+  /** The server implementation under test. */
+  ServerLauncher launcher() {
+    return new PythonSupervisord();
   }
 
   @AfterEach

@@ -129,7 +129,8 @@ class SupervisorApiE2ETest extends DaemonE2E {
           .isEqualTo(List.of("boolean", "string", "boolean"));
       assertThat(rpc.call("system.methodSignature", "supervisor.tailProcessStdoutLog"))
           .isEqualTo(List.of("array", "string", "int", "int"));
-      assertThat(array(rpc.call("system.listMethods"))).hasSize(41);
+      // supervisord's 41, then supervisor4j.explain and supervisor4j.check
+      assertThat(array(rpc.call("system.listMethods"))).hasSize(43).contains("supervisor4j.explain");
     }
   }
 
@@ -154,7 +155,8 @@ class SupervisorApiE2ETest extends DaemonE2E {
       assertThat(rpc.call("supervisor.startProcess", "sleeper")).isEqualTo(true);
       Map<String, Object> info = struct(rpc.call("supervisor.getProcessInfo", "sleeper"));
       assertThat(info).containsOnlyKeys("name", "group", "start", "stop", "now", "state", "statename", "spawnerr",
-          "exitstatus", "logfile", "stdout_logfile", "stderr_logfile", "pid", "description");
+          "exitstatus", "logfile", "stdout_logfile", "stderr_logfile", "pid", "description", "reason");
+      assertThat(info).containsEntry("reason", "");
       assertThat(info).containsEntry("state", 20).containsEntry("statename", "RUNNING").containsEntry("group", "sleeper");
       assertThat((String) info.get("description")).startsWith("pid " + info.get("pid") + ", uptime 0:00:0");
       assertThat((String) info.get("stdout_logfile")).startsWith(dir + "/sleeper-stdout---e2e-")
