@@ -242,7 +242,7 @@ class RawRpc:
     def connect(self):
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.sock.connect(self.path)
-        self.buf = b""
+        self.buf, self.pos = bytearray(), 0
 
     def _fill(self):
         data = self.sock.recv(1 << 20)
@@ -250,35 +250,49 @@ class RawRpc:
             raise BenchError("connection closed by server")
         self.buf += data
 
+    def _find(self, token):
+        """Index of token at or after pos, reading more as needed; parsing never copies the buffer (large chunked
+        responses would otherwise cost the client quadratic time)."""
+        while True:
+            i = self.buf.find(token, self.pos)
+            if i >= 0:
+                return i
+            self._fill()
+
+    def _need(self, n):
+        while len(self.buf) - self.pos < n:
+            self._fill()
+
     def call(self):
         if self.sock is None:
             self.connect()
+        if self.pos:
+            del self.buf[:self.pos]
+            self.pos = 0
         self.sock.sendall(self.request)
-        while b"\r\n\r\n" not in self.buf:
-            self._fill()
-        head, self.buf = self.buf.split(b"\r\n\r\n", 1)
+        end = self._find(b"\r\n\r\n")
+        head = bytes(self.buf[self.pos:end])
+        self.pos = end + 4
         headers = {}
         for line in head.split(b"\r\n")[1:]:
             k, _, v = line.partition(b":")
             headers[k.strip().lower()] = v.strip().lower()
-        if not head.startswith(b"HTTP/1.1 200") and not head.startswith(b"HTTP/1.0 200"):
+        if not head.startswith((b"HTTP/1.1 200", b"HTTP/1.0 200")):
             raise BenchError(f"bad response: {head[:80]!r}")
         if b"content-length" in headers:
             n = int(headers[b"content-length"])
-            while len(self.buf) < n:
-                self._fill()
-            body, self.buf = self.buf[:n], self.buf[n:]
+            self._need(n)
+            body = bytes(self.buf[self.pos:self.pos + n])
+            self.pos += n
         elif headers.get(b"transfer-encoding") == b"chunked":
             parts = []
             while True:
-                while b"\r\n" not in self.buf:
-                    self._fill()
-                size_line, self.buf = self.buf.split(b"\r\n", 1)
-                n = int(size_line.split(b";")[0], 16)
-                while len(self.buf) < n + 2:
-                    self._fill()
-                parts.append(self.buf[:n])
-                self.buf = self.buf[n + 2:]
+                eol = self._find(b"\r\n")
+                n = int(bytes(self.buf[self.pos:eol]).split(b";")[0], 16)
+                self.pos = eol + 2
+                self._need(n + 2)
+                parts.append(bytes(self.buf[self.pos:self.pos + n]))
+                self.pos += n + 2
                 if n == 0:
                     break
             body = b"".join(parts)
