@@ -1,6 +1,7 @@
 package io.supervisor4j.daemon;
 
 import io.supervisor4j.rpc.RpcClient;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,22 +16,25 @@ import java.util.stream.Stream;
  * The workload {@code bin/supervisord} records its JDK AOT cache with: a real daemon in this JVM on a temporary
  * config (unix socket, a few short-lived and long-lived programs with logs), driven over XML-RPC until everything ran
  * and then shut down. The cache then holds what a real start loads (config, FFM spawning, Jetty, XML-RPC), which
- * cuts about a quarter of the daemon's start-up CPU (bench/README.md).
+ * cuts about a quarter of the daemon's start-up CPU (README.md, Benchmarks).
  */
 public final class DaemonTraining {
   private DaemonTraining() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) throws IOException {
     Path dir = Files.createTempDirectory("s4j-daemon-training");
     int status = 1;
     try {
       status = train(dir);
+    } catch (Exception e) {
+      System.err.println("training failed: " + e);
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-    System.exit(status); // the AOT cache is written at exit; the daemon's threads must not keep the JVM alive
+    // Always exit: the cache is written at exit, and a daemon thread left running must not keep the JVM alive.
+    System.exit(status);
   }
 
   private static int train(Path dir) throws Exception {
@@ -49,7 +53,7 @@ public final class DaemonTraining {
         [supervisorctl]
         serverurl=unix://%1$s
         [program:sleeper]
-        command=/bin/sleep 1000
+        command=/bin/sleep 30
         process_name=%%(program_name)s_%%(process_num)s
         numprocs=4
         startsecs=0
@@ -62,6 +66,7 @@ public final class DaemonTraining {
     int[] exit = {-1};
     Thread daemon = Thread.ofPlatform().start(
         () -> exit[0] = SupervisordMain.run(new String[] {"-n", "-c", conf.toString()}, sink, sink));
+    // short-lived programs: even if this run dies before its shutdown, nothing it started outlives it for long
     try (RpcClient client = RpcClient.create("unix://" + socket)) {
       long deadline = System.nanoTime() + 30_000_000_000L;
       while (System.nanoTime() < deadline && !settled(client)) {
