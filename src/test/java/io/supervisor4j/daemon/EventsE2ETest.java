@@ -123,4 +123,89 @@ class EventsE2ETest extends DaemonE2E {
     assertThat(text).contains("Subject: broken crashed at").contains("died unexpectedly in state RUNNING");
     assertThat(text).doesNotContain("fine");
   }
+
+  @Test
+  void aListenerBreakingTheProtocolIsUnknownAndTheOthersKeepReceiving() {
+    Path out = dir.resolve("events.log");
+    ListenerLog events = new ListenerLog(out);
+    daemon = DaemonProcess.of(dir, ListenerLog.section("logger", out, "REMOTE_COMMUNICATION", 10) + """
+        [eventlistener:garbage]
+        command=sh -c 'echo garbage; exec sleep 1000'
+        events=REMOTE_COMMUNICATION
+        """).startForeground();
+    try (RpcClient rpc = daemon.rpc()) {
+      daemon.awaitLogLine("WARN garbage: has entered the UNKNOWN state and will no longer receive events, this "
+          + "usually indicates the process violated the eventlistener protocol");
+      awaitState(rpc, "logger", "RUNNING");
+      rpc.call("supervisor.sendRemoteCommEvent", "one", "1");
+      rpc.call("supervisor.sendRemoteCommEvent", "two", "2");
+      events.await("second remote event", r -> r.payload().equals("type:two\n2"));
+      // the offender keeps running (it only leaves UNKNOWN when restarted); the daemon too
+      assertThat(info(rpc, "garbage")).containsEntry("statename", "RUNNING");
+      assertThat(daemon.daemonAlive()).isTrue();
+    }
+    assertThat(events.events()).extracting(ListenerLog.Received::payload).containsExactly("type:one\n1", "type:two\n2");
+  }
+
+  @Test
+  void tick5Arrives() {
+    Path out = dir.resolve("events.log");
+    ListenerLog events = new ListenerLog(out);
+    daemon = DaemonProcess.of(dir, ListenerLog.section("ticks", out, "TICK_5", 10)).startForeground();
+    ListenerLog.Received tick = events.await("TICK_5", r -> r.name().equals("TICK_5"));
+    long when = Long.parseLong(tick.fields().get("when"));
+    assertThat(when % 5).isZero();
+    assertThat(Math.abs(System.currentTimeMillis() / 1000 - when)).isLessThan(60);
+  }
+
+  @Test
+  void captureModeMakesProcessCommunicationAndProcessLogEvents() throws IOException {
+    Path out = dir.resolve("events.log");
+    Path talkLog = dir.resolve("talk.log");
+    ListenerLog events = new ListenerLog(out);
+    daemon = DaemonProcess.of(dir, ListenerLog.section("logger", out, "PROCESS_COMMUNICATION,PROCESS_LOG", 50) + """
+        [program:talk]
+        command=sh -c 'sleep 1; printf "before <!--XSUPERVISOR:BEGIN-->secret<!--XSUPERVISOR:END--> after, and \
+        enough text to get past a token\\n"; exec sleep 1000'
+        stdout_capture_maxbytes=1KB
+        stdout_events_enabled=true
+        stdout_logfile=%s
+        """.formatted(talkLog)).startForeground();
+    ListenerLog.Received comm = events.await("PROCESS_COMMUNICATION_STDOUT",
+        r -> r.name().equals("PROCESS_COMMUNICATION_STDOUT"));
+    assertThat(comm.payload()).matches("processname:talk groupname:talk pid:\\d+\nsecret");
+    events.await("PROCESS_LOG_STDOUT", r -> r.name().equals("PROCESS_LOG_STDOUT") && r.payload().contains("after"));
+    assertThat(events.events().getFirst().payload()).startsWith("processname:talk groupname:talk pid:")
+        .contains("channel:stdout\nbefore ");
+    DaemonProcess.await("the log", DaemonProcess.TIMEOUT, () -> read(talkLog).contains("token"));
+    assertThat(read(talkLog)).isEqualTo("before  after, and enough text to get past a token\n");
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.exists(p) ? Files.readString(p) : "";
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void memmonRestartsAProcessOverItsRssLimitThroughTheApi() throws IOException {
+    Path actions = dir.resolve("actions.txt");
+    daemon = DaemonProcess.of(dir, """
+        [eventlistener:memmon]
+        command=/usr/bin/python3 %s 100000000 %s
+        events=TICK_5
+
+        [program:hog]
+        command=/usr/bin/python3 -c 'x=bytearray(200_000_000); import time; time.sleep(1000)'
+        startsecs=1
+        """.formatted(script("memmon.py"), actions)).startForeground();
+    int first = daemon.pidOf("hog");
+    DaemonProcess.await("memmon restarted hog", DaemonProcess.TIMEOUT,
+        () -> read(actions).contains("restarted hog:hog rss="));
+    DaemonProcess.await("a second hog", DaemonProcess.TIMEOUT, () -> daemon.pidsOf("hog").size() >= 2);
+    assertThat(daemon.pidsOf("hog").get(1)).isNotEqualTo(first);
+    daemon.awaitLogLine("stopped: hog \\(terminated by SIGTERM\\)");
+  }
 }
