@@ -132,7 +132,8 @@ class EventsE2ETest extends DaemonE2E {
         [eventlistener:garbage]
         command=sh -c 'echo garbage; exec sleep 1000'
         events=REMOTE_COMMUNICATION
-        """).startForeground();
+        stdout_logfile=%s
+        """.formatted(dir.resolve("garbage.out"))).startForeground();
     try (RpcClient rpc = daemon.rpc()) {
       daemon.awaitLogLine("WARN garbage: has entered the UNKNOWN state and will no longer receive events, this "
           + "usually indicates the process violated the eventlistener protocol");
@@ -143,6 +144,8 @@ class EventsE2ETest extends DaemonE2E {
       // the offender keeps running (it only leaves UNKNOWN when restarted); the daemon too
       assertThat(info(rpc, "garbage")).containsEntry("statename", "RUNNING");
       assertThat(daemon.daemonAlive()).isTrue();
+      // a listener's stdout (the protocol channel) is still written to its stdout_logfile
+      assertThat(read(dir.resolve("garbage.out"))).isEqualTo("garbage\n");
     }
     assertThat(events.events()).extracting(ListenerLog.Received::payload).containsExactly("type:one\n1", "type:two\n2");
   }
