@@ -105,12 +105,12 @@ class EventsE2ETest extends DaemonE2E {
         events=PROCESS_STATE_EXITED
 
         [program:fine]
-        command=sh -c 'sleep 1.5; exit 0'
+        command=sh -c 'sleep 2; exit 0'
         startsecs=1
         autorestart=false
 
         [program:broken]
-        command=sh -c 'sleep 3; exit 7'
+        command=sh -c 'sleep 4; exit 7'
         startsecs=1
         autorestart=false
         """.formatted(script("crashmail.py"), mail)).startForeground();
