@@ -7,7 +7,7 @@ import io.supervisor4j.rpc.RpcClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -210,5 +210,34 @@ class EventsE2ETest extends DaemonE2E {
     DaemonProcess.await("a second hog", DaemonProcess.TIMEOUT, () -> daemon.pidsOf("hog").size() >= 2);
     assertThat(daemon.pidsOf("hog").get(1)).isNotEqualTo(first);
     daemon.awaitLogLine("stopped: hog \\(terminated by SIGTERM\\)");
+  }
+
+  @Test
+  void envelopesLargerThanThePipeArriveWholeAndInOrder() {
+    Path out = dir.resolve("events.log");
+    ListenerLog events = new ListenerLog(out);
+    // 300 KB of output: PROCESS_LOG envelopes bigger than a 64 KiB pipe, so the writes to the listener's stdin
+    // are partial and completed later, without blocking the loop
+    daemon = DaemonProcess.of(dir, ListenerLog.section("logger", out, "PROCESS_LOG_STDOUT,REMOTE_COMMUNICATION", 100)
+        + """
+        [program:big]
+        command=/usr/bin/python3 -c "import sys,time; time.sleep(1); sys.stdout.write('x'*300000); sys.stdout.flush(); time.sleep(1000)"
+        stdout_events_enabled=true
+        stdout_logfile=NONE
+        """).startForeground();
+    DaemonProcess.await("300000 bytes of PROCESS_LOG", DaemonProcess.TIMEOUT, () -> events.events().stream()
+        .mapToInt(r -> r.payload().length() - r.payload().indexOf('\n') - 1).sum() >= 300000);
+    try (RpcClient rpc = daemon.rpc()) {
+      rpc.call("supervisor.sendRemoteCommEvent", "after", "the big ones");
+    }
+    events.await("the remote event", r -> r.name().equals("REMOTE_COMMUNICATION"));
+    List<ListenerLog.Received> got = events.events();
+    assertThat(got.getLast().payload()).isEqualTo("type:after\nthe big ones");
+    assertThat(got.subList(0, got.size() - 1)).allSatisfy(r -> {
+      assertThat(r.name()).isEqualTo("PROCESS_LOG_STDOUT");
+      assertThat(r.payload()).matches("(?s)processname:big groupname:big pid:\\d+ channel:stdout\nx+");
+    });
+    assertThat(got.subList(0, got.size() - 1).stream()
+        .mapToInt(r -> r.payload().length() - r.payload().indexOf('\n') - 1).sum()).isEqualTo(300000);
   }
 }
