@@ -63,7 +63,10 @@ record ListenerLog(Path file) {
       if (!Files.exists(file)) {
         return List.of();
       }
-      return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(ListenerLog::parse).toList();
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      // the listener may be writing a line right now: only complete lines count
+      text = text.substring(0, text.lastIndexOf('\n') + 1);
+      return text.lines().map(ListenerLog::parse).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
