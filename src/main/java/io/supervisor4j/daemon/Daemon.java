@@ -126,8 +126,15 @@ public final class Daemon {
       AutoChildLogs.cleanup(s.childlogdir(), s.identifier(), log);
     }
     runtime.registerGroups(config.groups());
-    Supervisor supervisor = new Supervisor(new Ports(Clock.system(), runtime, runtime, log, runtime, rpc.webStats().alongside(runtime)));
-    runtime.configure(ProcessRuntime.RuntimeSettings.of(config, daemonEnv), supervisor::childExited);
+    EventWiring events = new EventWiring(s.identifier(), log, runtime, Clock.system());
+    // order: failure capture (runtime), web counters, then events, each after the state is committed
+    StateListeners listeners = new StateListeners(log, rpc.webStats().alongside(runtime), events);
+    Supervisor supervisor = new Supervisor(new Ports(Clock.system(), runtime, runtime, log, runtime, listeners));
+    events.bind(supervisor);
+    // exits go through the loop's mailbox too, so that a child's last output is handled before its exit
+    runtime.configure(ProcessRuntime.RuntimeSettings.of(config, daemonEnv),
+        (pid, status) -> supervisor.execute(() -> supervisor.childExited(pid, status)), events);
+    rpc.onRemoteCommunication(events::remoteCommunication);
     engine.set(supervisor);
     log.info("supervisord started with pid " + ProcessHandle.current().pid());
     supervisor.start(config.groups());

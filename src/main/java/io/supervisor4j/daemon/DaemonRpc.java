@@ -45,11 +45,10 @@ final class DaemonRpc implements DaemonControl, LogTailSource {
   private final MainLog log;
   private final ProcessRuntime runtime;
   private final Map<String, String> overrides;
-  private final StdinWriter stdin = new StdinWriter();
   private final ProcessStats webStats = new ProcessStats();
   private volatile Configuration running;
   private volatile Configuration lastRead;
-  // No listener pool subscribes yet: like supervisord's notify() without subscribers, the event goes nowhere.
+  // Set by the daemon for each engine (the engine's event system); before that the event goes nowhere.
   private volatile BiConsumer<String, String> remoteCommunication = (type, data) -> {};
 
   DaemonRpc(Supplier<Optional<Supervisor>> engine, MainLog log, ProcessRuntime runtime,
@@ -67,7 +66,7 @@ final class DaemonRpc implements DaemonControl, LogTailSource {
     lastRead = config;
   }
 
-  /** Where REMOTE_COMMUNICATION events go (the event bus, once listener pools exist). */
+  /** Where REMOTE_COMMUNICATION events go: the running engine's event system. */
   void onRemoteCommunication(BiConsumer<String, String> sink) {
     this.remoteCommunication = sink;
   }
@@ -185,8 +184,7 @@ final class DaemonRpc implements DaemonControl, LogTailSource {
 
   @Override
   public StdinResult writeStdin(int pid, byte[] data) {
-    stdin.retain(p -> runtime.child(p).isPresent());
-    return runtime.child(pid).map(child -> stdin.write(child, data)).orElse(StdinResult.CLOSED);
+    return runtime.writeStdin(pid, data);
   }
 
   @Override
@@ -249,6 +247,5 @@ final class DaemonRpc implements DaemonControl, LogTailSource {
   }
 
   void close() {
-    stdin.close();
   }
 }

@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Feeds one child's output into its logs and reports its exit, on the watcher thread.
+ * Feeds one child's output into its logs (and the event system) and reports its exit, on the watcher thread.
  *
  * <p>The exit is reported once every pipe reached EOF, so that the output written just before dying is in the logs
  * (and in the tail used to explain the failure) when the engine handles the exit. A grandchild may hold a pipe open
@@ -21,27 +21,31 @@ final class OutputForwarder implements ChildListener {
           r -> Thread.ofPlatform().name("exit-grace").daemon(true).unstarted(r));
 
   private final int pid;
-  private final ProcessOutputs outputs;
+  private final ChannelRoute stdout;
+  private final ChannelRoute stderr;
   private final ProcessRuntime.ExitSink sink;
   private int openChannels; // watcher thread only
   private int exitStatus;
   private boolean exited;
   private boolean reported; // guarded by this: the grace timer races the watcher thread
 
-  OutputForwarder(SpawnedChild child, ProcessOutputs outputs, ProcessRuntime.ExitSink sink) {
+  OutputForwarder(
+      SpawnedChild child, String group, ProcessOutputs outputs, OutputEvents events, ProcessRuntime.ExitSink sink) {
     this.pid = child.pid();
-    this.outputs = outputs;
+    this.stdout = ChannelRoute.stdout(group, pid, outputs, events);
+    this.stderr = ChannelRoute.stderr(group, pid, outputs, events);
     this.sink = sink;
     this.openChannels = (child.stdoutFd() >= 0 ? 1 : 0) + (child.stderrFd() >= 0 ? 1 : 0);
   }
 
   @Override
   public void onOutput(Channel channel, byte[] data, int length) {
-    (channel == Channel.STDOUT ? outputs.stdout() : outputs.stderrOrStdout()).write(data, 0, length);
+    (channel == Channel.STDOUT ? stdout : stderr).write(data, length);
   }
 
   @Override
   public void onChannelClosed(Channel channel) {
+    (channel == Channel.STDOUT ? stdout : stderr).eof();
     openChannels--;
     if (openChannels <= 0 && exited) {
       report();

@@ -15,6 +15,7 @@ import io.supervisor4j.process.ProcessSignaller;
 import io.supervisor4j.process.StateListener;
 import io.supervisor4j.process.Transition;
 import io.supervisor4j.process.WaitStatus;
+import io.supervisor4j.rpc.DaemonControl.StdinResult;
 import io.supervisor4j.spawn.ChildWatcher;
 import io.supervisor4j.spawn.ExecutableResolver;
 import io.supervisor4j.spawn.LibcException;
@@ -48,6 +49,8 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   private final Map<Integer, String> fcgiChildren = new ConcurrentHashMap<>(); // pid -> group holding its socket
   private volatile RuntimeSettings settings;
   private volatile ExitSink exits = (pid, status) -> {};
+  private volatile OutputEvents outputEvents = OutputEvents.NONE;
+  private final StdinWriter stdin = new StdinWriter();
   private final FailureCapture failures;
 
   /** Where reaped exits go: the engine's {@code childExited}. */
@@ -74,9 +77,10 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
             (pid, status) -> log.info("reaped unknown pid " + pid + " (" + new WaitStatus(status).describe() + ")"));
   }
 
-  void configure(RuntimeSettings next, ExitSink sink) {
+  void configure(RuntimeSettings next, ExitSink sink, OutputEvents events) {
     this.settings = next;
     this.exits = sink;
+    this.outputEvents = events;
   }
 
   /**
@@ -139,6 +143,15 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
     return Optional.ofNullable(children.get(pid));
   }
 
+  /**
+   * Writes to a child's stdin without blocking ({@code sendProcessStdin}, listener envelopes): what the pipe does
+   * not take now is written later, in order. Any thread.
+   */
+  StdinResult writeStdin(int pid, byte[] data) {
+    stdin.retain(children::containsKey);
+    return child(pid).map(child -> stdin.write(child, data)).orElse(StdinResult.CLOSED);
+  }
+
   // ---- ProcessLauncher
 
   @Override
@@ -191,7 +204,7 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
         fcgiChildren.put(child.pid(), groupName);
       }
       children.put(child.pid(), child);
-      watcher.watch(child, new OutputForwarder(child, out, this::exited));
+      watcher.watch(child, new OutputForwarder(child, groupName, out, outputEvents, this::exited));
       return new Launch.Launched(child.pid());
     } catch (SpawnException e) {
       return failed(e);
@@ -290,6 +303,7 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
 
   @Override
   public void close() {
+    stdin.close();
     watcher.close();
     spawner.close();
     closeLogs();

@@ -96,7 +96,7 @@ final class Engine {
       return false;
     }
     groups.put(config.name(), new ProcessGroup(config, ports, pidHistory));
-    notify(() -> ports.listener().groupAdded(config.name()));
+    notify(() -> ports.listener().groupAdded(config));
     return true;
   }
 

@@ -1,5 +1,7 @@
 package io.supervisor4j.process;
 
+import io.supervisor4j.config.GroupConfig;
+
 /**
  * Hook for the events feature. Called on the event-loop thread right after a change is committed; must return
  * quickly and must not call the engine synchronously (submitting {@link Supervisor} commands is fine). Exceptions
@@ -15,6 +17,11 @@ public interface StateListener {
   default void supervisorStopping() {}
 
   default void groupAdded(String groupName) {}
+
+  /** A group became active; by default the same as {@link #groupAdded(String)}. */
+  default void groupAdded(GroupConfig config) {
+    groupAdded(config.name());
+  }
 
   default void groupRemoved(String groupName) {}
 

@@ -3,6 +3,7 @@ package io.supervisor4j.process;
 import io.supervisor4j.config.GroupConfig;
 import io.supervisor4j.log.ActivityLog;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +44,7 @@ public final class Supervisor implements AutoCloseable {
   private final LinkedBlockingQueue<Message> mailbox = new LinkedBlockingQueue<>();
   private final CompletableFuture<SupervisorState> termination = new CompletableFuture<>();
   private volatile boolean terminated;
+  private volatile LoopHook hook = LoopHook.NONE;
   private Thread thread;
 
   public Supervisor(Ports ports) {
@@ -67,10 +69,10 @@ public final class Supervisor implements AutoCloseable {
     try {
       groups.forEach(engine::addGroup);
       engine.ports().listener().supervisorRunning();
-      boolean ok = guarded(engine::runOnce);
+      boolean ok = iterate();
       while (!engine.finished()) {
         // After a failed iteration, pause a second instead of spinning on a deadline that may stay in the past.
-        long wait = ok ? engine.nextWakeNanos() - clock.nanoTime() : TimeUnit.SECONDS.toNanos(1);
+        long wait = ok ? nextWakeNanos() - clock.nanoTime() : TimeUnit.SECONDS.toNanos(1);
         Message m = wait > 0 ? mailbox.poll(wait, TimeUnit.NANOSECONDS) : mailbox.poll();
         for (int n = 0; m != null && n < MAX_MESSAGES_PER_ITERATION; n++) {
           guarded(m::run);
@@ -79,7 +81,7 @@ public final class Supervisor implements AutoCloseable {
         if (m != null) {
           guarded(m::run);
         }
-        ok = guarded(engine::runOnce);
+        ok = iterate();
       }
     } catch (InterruptedException e) {
       log.warn("supervisor loop interrupted");
@@ -89,6 +91,17 @@ public final class Supervisor implements AutoCloseable {
       engine.abandonPending(new FaultException(Fault.SHUTDOWN_STATE));
       termination.complete(engine.mood());
     }
+  }
+
+  private boolean iterate() {
+    boolean ok = guarded(engine::runOnce);
+    return guarded(hook::afterIteration) && ok;
+  }
+
+  private long nextWakeNanos() {
+    long engineWake = engine.nextWakeNanos();
+    OptionalLong hookWake = hook.nextWakeNanos();
+    return hookWake.isPresent() && hookWake.getAsLong() - engineWake < 0 ? hookWake.getAsLong() : engineWake;
   }
 
   // A bug (e.g. an illegal transition) must not kill the loop that owns every process.
@@ -148,6 +161,30 @@ public final class Supervisor implements AutoCloseable {
   }
 
   // ---- inputs from the spawner and the daemon -------------------------------------------------------------
+
+  /**
+   * Installs the loop owner's per-iteration work and deadline (before {@link #start}, or any time: it is read
+   * at each iteration).
+   */
+  public void loopHook(LoopHook hook) {
+    this.hook = hook;
+  }
+
+  /**
+   * Runs {@code task} on the loop thread, after what was submitted before it (FIFO with every command and with
+   * other tasks). Callable from any thread; dropped silently once the loop has ended. Exceptions are logged.
+   */
+  public void execute(Runnable task) {
+    post(new Message() {
+      @Override
+      public void run() {
+        task.run();
+      }
+
+      @Override
+      public void abandon() {}
+    });
+  }
 
   /** A child was reaped (raw wait status). Callable from any thread, e.g. the spawner's I/O thread. */
   public void childExited(int pid, int waitStatus) {

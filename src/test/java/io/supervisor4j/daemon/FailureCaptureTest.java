@@ -56,7 +56,7 @@ class FailureCaptureTest {
     runtime = new ProcessRuntime(log, settings);
     runtime.registerGroups(config.groups());
     supervisor = new Supervisor(new Ports(Clock.system(), runtime, runtime, log, runtime, runtime));
-    runtime.configure(settings, supervisor::childExited);
+    runtime.configure(settings, supervisor::childExited, OutputEvents.NONE);
     supervisor.start(config.groups());
   }
 
