@@ -19,14 +19,15 @@ s4j_aot_options() {
   if [ -d "$lock" ] && [ -n "$(find "$lock" -maxdepth 0 -mmin +2 2>/dev/null)" ]; then rmdir "$lock" 2>/dev/null || true; fi
   mkdir "$lock" 2>/dev/null || return 0
   rm -f "$cache" "$cache.key"
-  (
+  # Double fork and a session of its own: the recorder must not stay a child of this shell, which execs the daemon
+  # (a subreaper) or the client next and would reap it as an unknown pid, nor get the terminal's Ctrl-C.
+  ( (
     tmp="$cache.$$.tmp"
-    if "$S4J_JAVA" "$@" -XX:AOTCacheOutput="$tmp" -Xlog:disable -cp "$cp" "$training" >/dev/null 2>&1 \
+    if setsid "$S4J_JAVA" "$@" -XX:AOTCacheOutput="$tmp" -Xlog:disable -cp "$cp" "$training" >/dev/null 2>&1 \
         && [ -f "$tmp" ]; then
       mv -f "$tmp" "$cache" && printf '%s\n' "$key" >"$cache.key"
     fi
     rm -f "$tmp" "$tmp.config"
     rmdir "$lock" 2>/dev/null || true
-  ) </dev/null >/dev/null 2>&1 &
-  disown 2>/dev/null || true
+  ) </dev/null >/dev/null 2>&1 & )
 }
