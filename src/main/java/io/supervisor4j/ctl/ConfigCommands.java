@@ -1,5 +1,6 @@
 package io.supervisor4j.ctl;
 
+import io.supervisor4j.process.Namespec;
 import static io.supervisor4j.ctl.Structs.integer;
 import static io.supervisor4j.ctl.Structs.str;
 
@@ -40,7 +41,7 @@ final class ConfigCommands {
   }
 
   static String availLine(Map<String, Object> info) {
-    String name = Namespec.make(str(info, "group"), str(info, "name"));
+    String name = Namespec.of(str(info, "group"), str(info, "name"));
     return PyText.ljust(name, 32) + " " + PyText.ljust(Structs.truthy(info, "inuse") ? "in use" : "avail", 9) + " "
         + PyText.ljust(Structs.truthy(info, "autostart") ? "auto" : "manual", 9) + " "
         + integer(info, "group_prio") + ":" + integer(info, "process_prio");

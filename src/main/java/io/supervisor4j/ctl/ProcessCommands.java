@@ -1,5 +1,6 @@
 package io.supervisor4j.ctl;
 
+import io.supervisor4j.process.Namespec;
 import static io.supervisor4j.ctl.Structs.integer;
 import static io.supervisor4j.ctl.Structs.str;
 
@@ -181,7 +182,7 @@ final class ProcessCommands {
       } else {
         try {
           ctl.call("startProcess", name);
-          ctl.output(Namespec.make(spec.group(), spec.process().get()) + ": started");
+          ctl.output(Namespec.of(spec.group(), spec.process().get()) + ": started");
         } catch (RpcFault f) {
           ctl.output(startResult(faultResult(f, spec)));
           ctl.setExitStatusFromFault(f.code(), ignore);
@@ -227,7 +228,7 @@ final class ProcessCommands {
       } else {
         try {
           ctl.call("stopProcess", name);
-          ctl.output(Namespec.make(spec.group(), spec.process().get()) + ": stopped");
+          ctl.output(Namespec.of(spec.group(), spec.process().get()) + ": stopped");
         } catch (RpcFault f) {
           ctl.output(stopResult(faultResult(f, spec)));
           ctl.setExitStatusFromFault(f.code(), ignore);
@@ -288,7 +289,7 @@ final class ProcessCommands {
       } else {
         try {
           ctl.call("signalProcess", name, sig);
-          ctl.output(Namespec.make(spec.group(), spec.process().get()) + ": signalled");
+          ctl.output(Namespec.of(spec.group(), spec.process().get()) + ": signalled");
         } catch (RpcFault f) {
           ctl.output(signalResult(faultResult(f, spec), "signalled", 835));
           ctl.setExitStatusFromFault(f.code(), NONE);
@@ -362,7 +363,7 @@ final class ProcessCommands {
       Namespec spec = Namespec.parse(name);
       try {
         ctl.call("clearProcessLogs", name);
-        ctl.output(Namespec.make(spec.group(), spec.process().orElse("None")) + ": cleared");
+        ctl.output(Namespec.of(spec.group(), spec.process().orElse("None")) + ": cleared");
       } catch (RpcFault f) {
         ctl.output(clearResult(faultResult(f, spec)));
         ctl.setExitStatusFromFault(f.code(), NONE);

@@ -1,5 +1,6 @@
 package io.supervisor4j.ctl;
 
+import io.supervisor4j.process.Namespec;
 import java.util.Map;
 
 /** Typed reads of XML-RPC struct members (ProcessInfo, result structs, ConfigInfo). */
@@ -28,6 +29,6 @@ final class Structs {
 
   /** The namespec of a ProcessInfo or result struct. */
   static String namespec(Map<String, Object> s) {
-    return Namespec.make(str(s, "group"), str(s, "name"));
+    return Namespec.of(str(s, "group"), str(s, "name"));
   }
 }

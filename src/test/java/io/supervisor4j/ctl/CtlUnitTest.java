@@ -1,5 +1,6 @@
 package io.supervisor4j.ctl;
 
+import io.supervisor4j.process.Namespec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.supervisor4j.rpc.RpcFault;
@@ -49,8 +50,8 @@ class CtlUnitTest {
     assertThat(Namespec.parse("g:*")).isEqualTo(new Namespec("g", Optional.empty()));
     assertThat(Namespec.parse("g:")).isEqualTo(new Namespec("g", Optional.empty()));
     assertThat(Namespec.parse("g:p:q")).isEqualTo(new Namespec("g", Optional.of("p:q")));
-    assertThat(Namespec.make("web", "web")).isEqualTo("web");
-    assertThat(Namespec.make("g", "p")).isEqualTo("g:p");
+    assertThat(Namespec.of("web", "web")).isEqualTo("web");
+    assertThat(Namespec.of("g", "p")).isEqualTo("g:p");
   }
 
   @Test
