@@ -73,6 +73,17 @@ public final class ChildOutput {
     }
   }
 
+  /** Returns to {@code capacity} bytes (native and heap) once no grown pipe needs more; call between chunks. */
+  void shrink(int capacity) {
+    if (capacity < capacity()) {
+      arena.close();
+      allocate(capacity);
+    }
+    if (copy.length > capacity) {
+      copy = new byte[0];
+    }
+  }
+
   void close() {
     arena.close();
   }

@@ -65,6 +65,7 @@ public final class ChildWatcher implements AutoCloseable {
   private final Map<Integer, Watched> byPid = new HashMap<>();
   private long nextId = 1;
   private ChildOutput output; // the read buffer, lent to listeners
+  private volatile int readCapacity = READ_SIZE; // for tests and diagnostics
   private final long growBudget = growBudget(Libc.getuid(), pipeUserPagesSoft()); // pages
   private long grownPages;
 
@@ -122,6 +123,11 @@ public final class ChildWatcher implements AutoCloseable {
       one.set(JAVA_LONG, 0, 1L);
       Libc.write(wakeFd, one, 8);
     }
+  }
+
+  /** Bytes the next read may return: {@link #READ_SIZE}, or more while a grown pipe is open. */
+  int readCapacity() {
+    return readCapacity;
   }
 
   /** Children whose exit or output has not been fully delivered yet. */
@@ -291,6 +297,10 @@ public final class ChildWatcher implements AutoCloseable {
     }
     if (w.pipeSize[channel.ordinal()] == PIPE_GROWN) {
       grownPages -= FAST_PIPE_SIZE / PAGE; // EOF: every write end is closed, so the pipe is freed with our end
+      if (grownPages == 0) {
+        output.shrink(READ_SIZE); // the last fast child is gone: give its 1 MiB read buffer back
+        readCapacity = output.capacity();
+      }
     }
     if (channel == Channel.STDOUT) {
       w.child.closeStdout();
@@ -335,6 +345,7 @@ public final class ChildWatcher implements AutoCloseable {
       w.pipeSize[index] = PIPE_GROWN;
       grownPages += FAST_PIPE_SIZE / PAGE;
       output.ensureCapacity(grown);
+      readCapacity = output.capacity();
     } catch (LibcException e) {
       // EPERM (over the user's pipe quota or pipe-max-size) or EBUSY: the pipe keeps its size
     }

@@ -66,10 +66,13 @@ class PipeGrowthTest {
           () -> c.stdout.size() == 8 << 20 && c.stderr.size() == 5000);
       assertThat(Libc.fcntl(child.stdoutFd(), Libc.F_GETPIPE_SZ, 0)).isEqualTo(ChildWatcher.FAST_PIPE_SIZE);
       assertThat(Libc.fcntl(child.stderrFd(), Libc.F_GETPIPE_SZ, 0)).isEqualTo(defaultPipeSize()).isEqualTo(65536);
+      assertThat(watcher.readCapacity()).isEqualTo(ChildWatcher.FAST_PIPE_SIZE);
     } finally {
       child.signal(SignalNames.SIGKILL);
     }
     c.awaitAll(child, true);
+    ProcFs.await("the 1 MiB read buffer given back with the grown pipe",
+        () -> watcher.readCapacity() == ChildWatcher.READ_SIZE);
   }
 
   @Test
