@@ -4,6 +4,8 @@ import io.supervisor4j.config.ChannelLogConfig;
 import io.supervisor4j.events.CaptureMode;
 import io.supervisor4j.log.ChannelLog;
 import io.supervisor4j.log.OutputChannel;
+import io.supervisor4j.spawn.ChildOutput;
+import io.supervisor4j.spawn.ChildWatcher;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,6 +16,8 @@ import java.util.List;
  * file). Owned by the watcher thread; a new route per spawn, as supervisord makes new dispatchers per spawn.
  */
 final class ChannelRoute {
+  private static final int PIECE = ChildWatcher.READ_SIZE;
+
   private final String group;
   private final String process;
   private final int pid;
@@ -49,14 +53,27 @@ final class ChannelRoute {
         false, outputs.config().stderr(), events);
   }
 
-  void write(byte[] data, int length) {
-    if (protocol) {
-      log.write(data, 0, length);
-      events.listenerOutput(group, process, Arrays.copyOf(data, length));
-    } else if (!eventsEnabled && !capture.enabled()) {
-      log.write(data, 0, length); // the common case: no copy
-    } else {
-      route(capture.feed(Arrays.copyOf(data, length)));
+  void write(ChildOutput output) {
+    boolean plain = !protocol && !eventsEnabled && !capture.enabled();
+    if (plain && log.writesDirectly()) {
+      // The common case: no heap copy, the read buffer goes to write(2) as is (1 GiB of dd through the daemon:
+      // user CPU 0.26 -> 0.10 s/GB against copying it to the heap).
+      log.write(output.buffer());
+      return;
+    }
+    // supervisord reads (so strips, logs at debug, emits events for) at most 128 KiB at a time; a grown pipe
+    // yields up to 1 MiB per read, handled here in such pieces.
+    byte[] data = output.array();
+    for (int off = 0; off < output.length(); off += PIECE) {
+      int length = Math.min(PIECE, output.length() - off);
+      if (plain) {
+        log.write(data, off, length);
+      } else if (protocol) {
+        log.write(data, off, length);
+        events.listenerOutput(group, process, Arrays.copyOfRange(data, off, off + length));
+      } else {
+        route(capture.feed(Arrays.copyOfRange(data, off, off + length)));
+      }
     }
   }
 

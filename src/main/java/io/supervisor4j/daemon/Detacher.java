@@ -2,6 +2,7 @@ package io.supervisor4j.daemon;
 
 import io.supervisor4j.spawn.Channel;
 import io.supervisor4j.spawn.ChildListener;
+import io.supervisor4j.spawn.ChildOutput;
 import io.supervisor4j.spawn.ChildWatcher;
 import io.supervisor4j.spawn.ExecutableResolver;
 import io.supervisor4j.spawn.Libc;
@@ -101,8 +102,8 @@ final class Detacher {
     private int closed;
 
     @Override
-    public synchronized void onOutput(Channel channel, byte[] data, int length) {
-      out.write(data, 0, length);
+    public synchronized void onOutput(Channel channel, ChildOutput output) {
+      out.write(output.array(), 0, output.length());
       if (text().contains(READY)) {
         done.countDown();
       }

@@ -2,6 +2,7 @@ package io.supervisor4j.daemon;
 
 import io.supervisor4j.spawn.Channel;
 import io.supervisor4j.spawn.ChildListener;
+import io.supervisor4j.spawn.ChildOutput;
 import io.supervisor4j.spawn.SpawnedChild;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,8 +40,8 @@ final class OutputForwarder implements ChildListener {
   }
 
   @Override
-  public void onOutput(Channel channel, byte[] data, int length) {
-    (channel == Channel.STDOUT ? stdout : stderr).write(data, length);
+  public void onOutput(Channel channel, ChildOutput output) {
+    (channel == Channel.STDOUT ? stdout : stderr).write(output);
   }
 
   @Override

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
  * thread, {@link #reopen}, {@link #clear} and {@link #tailLines} from others.
  */
 public final class ChannelLog implements Closeable {
+  static final int ROTATION_PIECE = 64 * 1024; // the default pipe size: what one read yielded before pipes grew
   private final String processName;
   private final OutputChannel channel;
   private final Optional<RotatingFile> file;
@@ -89,15 +90,61 @@ public final class ChannelLog implements Closeable {
       if (closed || len <= 0) {
         return;
       }
-      if (stripper.isPresent()) {
-        AnsiStripper s = stripper.get();
-        s.strip(buf, off, len);
-        record(s.buffer(), 0, s.length());
-      } else {
-        record(buf, off, len);
-      }
+      writeLocked(buf, off, len);
     } finally {
       writeLock.unlock();
+    }
+  }
+
+  /**
+   * True when {@link #write(ByteBuffer)} needs no heap copy of the bytes: no {@code strip_ansi}, no syslog, main
+   * log above debug. Then a direct buffer goes to the file with one write(2) and no copy at all.
+   */
+  public boolean writesDirectly() {
+    return stripper.isEmpty() && syslog.isEmpty() && !mainLog.isEnabled(LogLevel.DEBG);
+  }
+
+  /**
+   * As {@link #write(byte[], int, int)} with the remaining bytes of {@code data}, which it consumes. Copies them
+   * to the heap only when {@link #writesDirectly()} is false; the tail ring takes just the last bytes it keeps.
+   */
+  public void write(ByteBuffer data) {
+    writeLock.lock();
+    try {
+      int len = data.remaining();
+      if (closed || len <= 0) {
+        return;
+      }
+      if (!writesDirectly()) {
+        byte[] copy = new byte[len];
+        data.get(copy);
+        writeLocked(copy, 0, len);
+        return;
+      }
+      ring.add(data);
+      bytesWritten += len;
+      if (file.isPresent() && file.get().maxbytes() > 0) {
+        // Rotation is checked after each write, and a write used to be one read of a 64 KiB pipe (supervisord's
+        // too): a grown pipe's larger chunk goes in such pieces, so rotated files overshoot maxbytes as before.
+        for (int at = data.position(); at < data.limit(); at += ROTATION_PIECE) {
+          writeFile(data.slice(at, Math.min(ROTATION_PIECE, data.limit() - at)));
+        }
+      } else if (file.isPresent()) {
+        writeFile(data);
+      }
+      data.position(data.limit());
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private void writeLocked(byte[] buf, int off, int len) {
+    if (stripper.isPresent()) {
+      AnsiStripper s = stripper.get();
+      s.strip(buf, off, len);
+      record(s.buffer(), 0, s.length());
+    } else {
+      record(buf, off, len);
     }
   }
 
@@ -108,15 +155,7 @@ public final class ChannelLog implements Closeable {
     ring.add(buf, off, len);
     bytesWritten += len;
     if (file.isPresent()) {
-      try {
-        file.get().write(ByteBuffer.wrap(buf, off, len));
-        failing = false;
-      } catch (LogException e) {
-        if (!failing) {
-          failing = true;
-          mainLog.error(PyRepr.str(processName) + " " + channel.wireName() + " log: " + e.getMessage());
-        }
-      }
+      writeFile(ByteBuffer.wrap(buf, off, len));
     }
     if (syslog.isPresent()) {
       String text = new String(buf, off, len, StandardCharsets.UTF_8);
@@ -127,6 +166,18 @@ public final class ChannelLog implements Closeable {
     if (mainLog.isEnabled(LogLevel.DEBG)) {
       mainLog.debug(
           PyRepr.str(processName) + " " + channel.wireName() + " output:\n" + strictText(buf, off, len));
+    }
+  }
+
+  private void writeFile(ByteBuffer data) {
+    try {
+      file.get().write(data);
+      failing = false;
+    } catch (LogException e) {
+      if (!failing) {
+        failing = true;
+        mainLog.error(PyRepr.str(processName) + " " + channel.wireName() + " log: " + e.getMessage());
+      }
     }
   }
 

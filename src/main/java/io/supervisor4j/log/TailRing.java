@@ -1,5 +1,6 @@
 package io.supervisor4j.log;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,30 @@ final class TailRing {
     int first = Math.min(len, CAPACITY - head);
     System.arraycopy(buf, off, ring, head, first);
     System.arraycopy(buf, off + first, ring, 0, len - first);
+    head = (head + len) % CAPACITY;
+    count = Math.min(CAPACITY, count + len);
+  }
+
+  /** As {@link #add(byte[], int, int)} with the remaining bytes of {@code data}, which it leaves unconsumed. */
+  synchronized void add(ByteBuffer data) {
+    int len = data.remaining();
+    if (len <= 0) {
+      return;
+    }
+    if (ring == null) {
+      ring = new byte[CAPACITY];
+    }
+    total += len;
+    int pos = data.position();
+    if (len >= CAPACITY) { // only the last CAPACITY bytes are kept: copy just those
+      data.get(pos + len - CAPACITY, ring, 0, CAPACITY);
+      head = 0;
+      count = CAPACITY;
+      return;
+    }
+    int first = Math.min(len, CAPACITY - head);
+    data.get(pos, ring, head, first);
+    data.get(pos + first, ring, 0, len - first);
     head = (head + len) % CAPACITY;
     count = Math.min(CAPACITY, count + len);
   }

@@ -96,6 +96,31 @@ class FailureCaptureTest {
   }
 
   @Test
+  void aFastWriterIsLoggedByteForByteAndExplainedWithItsLastLines() throws Exception {
+    // 8 MiB in 64 KiB writes outrun the watcher: its pipe grows and the chunks go to the file without a heap copy
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; sb.length() < 8 << 20; i++) {
+      sb.append("line ").append(i).append(' ').append(Integer.toHexString(i * 0x9E3779B1)).append('\n');
+    }
+    Path data = dir.resolve("data");
+    Files.writeString(data, sb);
+    Path log = dir.resolve("fast.log");
+    start("""
+        [program:fast]
+        command=/bin/sh -c 'dd if=%s bs=65536 2>/dev/null; echo the end; exit 3'
+        stdout_logfile=%s
+        startsecs=0
+        autorestart=false
+        """.formatted(data, log));
+    Explanation x = await("fast", "fast", ProcessState.EXITED);
+    String expected = sb + "the end\n";
+    assertThat(Files.readString(log)).isEqualTo(expected);
+    List<String> lines = expected.lines().toList();
+    assertThat(x.tail()).isEqualTo(lines.subList(lines.size() - 20, lines.size())); // the ring's 20 lines
+    assertThat(x.tailChannel()).isEqualTo("stdout");
+  }
+
+  @Test
   void crashLoopExplainsEachBackoffThenFatalWithTheLastRunsOutputOnly() throws Exception {
     Path counter = dir.resolve("runs");
     start("""

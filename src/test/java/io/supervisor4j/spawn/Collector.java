@@ -16,10 +16,10 @@ final class Collector implements ChildListener {
   volatile long outputAfterExit;
 
   @Override
-  public synchronized void onOutput(Channel channel, byte[] data, int length) {
-    (channel == Channel.STDOUT ? stdout : stderr).write(data, 0, length);
+  public synchronized void onOutput(Channel channel, ChildOutput output) {
+    (channel == Channel.STDOUT ? stdout : stderr).write(output.array(), 0, output.length());
     if (exit.isDone()) {
-      outputAfterExit += length;
+      outputAfterExit += output.length();
     }
   }
 
