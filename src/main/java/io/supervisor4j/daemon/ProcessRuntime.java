@@ -153,7 +153,6 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
    * not take now is written later, in order. Any thread.
    */
   StdinResult writeStdin(int pid, byte[] data) {
-    stdin.retain(children::containsKey);
     return child(pid).map(child -> stdin.write(child, data)).orElse(StdinResult.CLOSED);
   }
 
@@ -232,6 +231,7 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
 
   private void exited(int pid, int status) {
     children.remove(pid);
+    stdin.forget(pid);
     exits.childExited(pid, status);
   }
 
