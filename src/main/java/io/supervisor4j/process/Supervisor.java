@@ -220,7 +220,8 @@ public final class Supervisor implements AutoCloseable {
    * traffic): they cost no thread hop then, which made up most of the time an event took to reach a listener.
    */
   public void executeInline(Runnable task) {
-    if (turn.tryLock()) {
+    // (on the loop thread itself the reentrant lock would let the task jump the queue)
+    if (!turn.isHeldByCurrentThread() && turn.tryLock()) {
       try {
         if (looping && queued.get() == 0) {
           guarded(task);
