@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One platform thread running epoll over every watched child's pidfd and output pipes plus a wake-up eventfd.
- * A readable pidfd means the child exited: it is reaped at once. After every {@link #wakeup()} (and at least every
- * sweep interval) {@code waitpid(-1, WNOHANG)} sweeps up orphans re-parented to us as {@link Subreaper}; a swept pid
+ * A readable pidfd means the child exited: it is reaped at once. After every wake-up (and at least every sweep
+ * interval) {@code waitpid(-1, WNOHANG)} sweeps up orphans re-parented to us as {@link Subreaper}; a swept pid
  * that is one of our children still reaches its listener, other pids go to the {@link UnknownExitListener}.
  * Orphans raise SIGCHLD but no pidfd event: a daemon that handles SIGCHLD should call {@link #wakeup()} from its
  * handler; otherwise they are reaped within the sweep interval.
@@ -41,7 +41,6 @@ public final class ChildWatcher implements AutoCloseable {
 
   private final UnknownExitListener unknownExits;
   private final int sweepMillis;
-  private final long sweepNanos;
   private final int epfd;
   private final int wakeFd;
   private final Thread thread;
@@ -76,7 +75,6 @@ public final class ChildWatcher implements AutoCloseable {
   public ChildWatcher(UnknownExitListener unknownExits, Duration sweepInterval) {
     this.unknownExits = unknownExits;
     this.sweepMillis = Math.clamp(sweepInterval.toMillis(), 1, Integer.MAX_VALUE);
-    this.sweepNanos = sweepMillis * 1_000_000L;
     this.epfd = Libc.epollCreate1(Libc.EPOLL_CLOEXEC);
     this.wakeFd = Libc.eventfd(0, Libc.EFD_CLOEXEC | Libc.EFD_NONBLOCK);
     try (Arena arena = Arena.ofConfined()) {
@@ -144,15 +142,12 @@ public final class ChildWatcher implements AutoCloseable {
       MemorySegment buffer = arena.allocate(READ_SIZE, 8);
       MemorySegment status = arena.allocate(8, 8);
       byte[] data = new byte[READ_SIZE];
-      long lastSweep = System.nanoTime();
       while (running) {
         int n = Libc.epollWait(epfd, events, MAX_EVENTS, sweepMillis);
-        boolean woken = n == 0; // the sweep interval passed
         for (int i = 0; i < n; i++) {
           long token = Libc.epollToken(events, i);
           if (token == WAKE_TOKEN) {
             Libc.read(wakeFd, buffer, 8);
-            woken = true;
             continue;
           }
           Watched w = byId.get(token >>> 2);
@@ -168,13 +163,7 @@ public final class ChildWatcher implements AutoCloseable {
         for (Watched w; (w = registrations.poll()) != null; ) {
           register(w, event);
         }
-        // Not after every read: a waitpid per output chunk (two per event sent to a listener) was a syscall and a
-        // lock for nothing; orphans come with a wakeup() (SIGCHLD) or wait for the interval.
-        long now = System.nanoTime();
-        if (woken || now - lastSweep >= sweepNanos) {
-          lastSweep = now;
-          ChildTable.sweep(status, this::unknownExit);
-        }
+        ChildTable.sweep(status, this::unknownExit);
         for (long[] r; (r = reaped.poll()) != null; ) {
           Watched w = byPid.get((int) r[0]);
           if (w != null) {
