@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The event system of one engine run (supervisord clears its subscriptions at every start and reload): the engine's
  * state changes, child output and {@code sendRemoteCommEvent} go to one {@link Events}, which only the engine's loop
- * thread touches; other threads hand their data over with {@link Supervisor#execute}. Ticks ride on the loop's
+ * thread touches, or another thread in its place while it waits ({@link Supervisor#executeInline}, for child
+ * output); other threads hand their data over with {@link Supervisor#execute}. Ticks ride on the loop's
  * iterations through a {@link LoopHook}; envelopes go out through the runtime's non-blocking stdin writes.
  */
 final class EventWiring implements StateListener, LoopHook, OutputEvents {
@@ -128,7 +129,8 @@ final class EventWiring implements StateListener, LoopHook, OutputEvents {
     return OptionalLong.of(clock.nanoTime() + TimeUnit.MILLISECONDS.toNanos(inMillis));
   }
 
-  // ---- OutputEvents: watcher thread, handed to the loop
+  // ---- OutputEvents: watcher thread, run in the loop's place when it waits (no thread hop), else handed to it.
+  // A listener's READY -> envelope round trip cost two hops to the loop (RESULT, READY) and its wake-ups.
 
   @Override
   public boolean isListener(String group) {
@@ -137,16 +139,16 @@ final class EventWiring implements StateListener, LoopHook, OutputEvents {
 
   @Override
   public void listenerOutput(String group, String process, byte[] data) {
-    onLoop(() -> events.listenerOutput(group, process, data));
+    loop.executeInline(() -> events.listenerOutput(group, process, data));
   }
 
   @Override
   public void processLog(String group, String process, int pid, OutputChannel channel, byte[] data) {
-    onLoop(() -> events.processLog(group, process, pid, channel, data));
+    loop.executeInline(() -> events.processLog(group, process, pid, channel, data));
   }
 
   @Override
   public void processCommunication(String group, String process, int pid, OutputChannel channel, byte[] data) {
-    onLoop(() -> events.processCommunication(group, process, pid, channel, data));
+    loop.executeInline(() -> events.processCommunication(group, process, pid, channel, data));
   }
 }

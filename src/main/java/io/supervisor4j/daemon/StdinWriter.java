@@ -4,6 +4,7 @@ import io.supervisor4j.rpc.DaemonControl.StdinResult;
 import io.supervisor4j.spawn.SpawnedChild;
 import io.supervisor4j.spawn.StdinWrite;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -61,11 +62,21 @@ final class StdinWriter implements AutoCloseable {
   }
 
   StdinResult write(SpawnedChild child, byte[] data) {
-    Pending p = pending.computeIfAbsent(child.pid(), pid -> new Pending(child));
+    // a queue left by an earlier child with the same pid (a write racing its exit) is not this child's
+    Pending p = pending.compute(child.pid(), (pid, old) -> old != null && old.child == child ? old : new Pending(child));
     boolean open;
     synchronized (p) {
-      p.chunks.addLast(data.clone());
-      open = p.drain();
+      if (p.chunks.isEmpty()) {
+        // the common case (a listener's envelope): straight to the pipe, a copy only of what it does not take
+        StdinWrite w = child.writeStdin(data, 0, data.length);
+        open = w.error().isEmpty();
+        if (open && w.written() < data.length) {
+          p.chunks.addLast(Arrays.copyOfRange(data, w.written(), data.length));
+        }
+      } else {
+        p.chunks.addLast(data.clone());
+        open = p.drain();
+      }
     }
     if (!open) {
       pending.remove(child.pid(), p);
@@ -98,9 +109,9 @@ final class StdinWriter implements AutoCloseable {
     }
   }
 
-  /** Drops the queues of children that are gone (reaped): what they never read is lost, as in supervisord. */
-  void retain(java.util.function.IntPredicate alive) {
-    pending.keySet().removeIf(pid -> !alive.test(pid));
+  /** Drops the queue of a child that is gone (reaped): what it never read is lost, as in supervisord. */
+  void forget(int pid) {
+    pending.remove(pid);
   }
 
   @Override

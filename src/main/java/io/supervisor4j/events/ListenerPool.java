@@ -1,6 +1,7 @@
 package io.supervisor4j.events;
 
 import io.supervisor4j.log.ActivityLog;
+import io.supervisor4j.log.LogLevel;
 import io.supervisor4j.process.ProcessState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ final class ListenerPool {
    * its oldest event, with supervisord's ERROR line.
    */
   void accept(PoolEvent event, boolean head) {
-    if (head) {
+    if (head && log.isEnabled(LogLevel.DEBG)) {
       log.debug(
           "rebuffering event " + event.serial() + " for pool " + name + " (buf size=" + buffer.size() + ", max="
               + bufferSize + ")");
@@ -112,7 +113,7 @@ final class ListenerPool {
    * event no member can take (it stays at the head). A member whose stdin reports EPIPE is skipped.
    */
   void dispatch(ListenerStdin stdin, String identifier) {
-    if (members.values().stream().noneMatch(ListenerPool::capable)) {
+    if (!anyCapable()) {
       return;
     }
     while (!buffer.isEmpty()) {
@@ -140,8 +141,19 @@ final class ListenerPool {
         continue;
       }
       m.protocol.sent(event);
-      log.debug("event " + event.serial() + " sent to listener " + m.name);
+      if (log.isEnabled(LogLevel.DEBG)) {
+        log.debug("event " + event.serial() + " sent to listener " + m.name);
+      }
       return true;
+    }
+    return false;
+  }
+
+  private boolean anyCapable() {
+    for (Member m : members.values()) {
+      if (capable(m)) {
+        return true;
+      }
     }
     return false;
   }

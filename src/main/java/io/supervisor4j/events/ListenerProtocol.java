@@ -1,6 +1,7 @@
 package io.supervisor4j.events;
 
 import io.supervisor4j.log.ActivityLog;
+import io.supervisor4j.log.LogLevel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -180,7 +181,9 @@ final class ListenerProtocol {
     inFlight = null;
     switch (handler.judge(event.event(), body)) {
       case ACCEPTED -> {
-        log.debug(name + ": event was processed");
+        if (log.isEnabled(LogLevel.DEBG)) {
+          log.debug(name + ": event was processed");
+        }
         change(ListenerState.ACKNOWLEDGED);
       }
       case REJECTED -> {
@@ -212,7 +215,10 @@ final class ListenerProtocol {
   }
 
   private void change(ListenerState to) {
-    log.debug(name + ": " + state + " -> " + to);
+    // debug lines are built only when they are written: a concatenation is a VM call under C1 (several per event)
+    if (log.isEnabled(LogLevel.DEBG)) {
+      log.debug(name + ": " + state + " -> " + to);
+    }
     state = to;
     if (to == ListenerState.UNKNOWN) {
       log.warn(

@@ -93,7 +93,8 @@ class ReloadAndReapE2ETest extends DaemonE2E {
     // as a subreaper the daemon adopted it; killing it must not leave a zombie behind
     assertThat(ProcScan.stat(orphan).orElseThrow()[1]).isEqualTo(Long.toString(daemon.pid()));
     io.supervisor4j.spawn.Signals.kill((int) orphan, DaemonProcess.SIGKILL);
-    daemon.awaitLogLine("reaped unknown pid " + orphan + " \\(terminated by SIGKILL\\)");
+    // reaped on its SIGCHLD, well before the 30 s safety sweep of ProcessRuntime
+    daemon.awaitLogLine("reaped unknown pid " + orphan + " \\(terminated by SIGKILL\\)", Duration.ofSeconds(10));
     DaemonProcess.await("orphan reaped", Duration.ofSeconds(5), () -> ProcScan.stat(orphan).isEmpty());
     assertThat(ProcScan.zombieChildrenOf(daemon.pid())).isEmpty();
   }

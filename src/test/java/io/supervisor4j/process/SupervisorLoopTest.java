@@ -7,6 +7,8 @@ import io.supervisor4j.config.SignalNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +68,50 @@ class SupervisorLoopTest {
     assertThat(log.lines).contains("WARN stopped: manual (terminated by SIGTERM)"); // -1 is never in exitcodes
     // After the loop has ended, commands are answered with SHUTDOWN_STATE rather than hanging.
     assertThatThrownBy(() -> supervisor.getAllProcessInfo().join()).hasRootCauseMessage("SHUTDOWN_STATE");
+  }
+
+  @Test
+  void executeInlineRunsOnTheCallerOnlyWhileTheLoopWaitsWithNothingQueued() throws Exception {
+    List<String> ran = new CopyOnWriteArrayList<>();
+    Runnable record = () -> ran.add(Thread.currentThread().getName());
+    supervisor.executeInline(record); // before start: queued for the loop
+    supervisor.start(List.of(TestConfigs.program("idle").autostart(false).group()));
+    supervisor.getAllProcessInfo().get(30, TimeUnit.SECONDS);
+    assertThat(ran).containsExactly("supervisor-loop");
+
+    eventually(() -> {
+      // the loop waits for mail once it has answered and iterated; until then the task is queued
+      ran.clear();
+      supervisor.executeInline(record);
+      supervisor.getAllProcessInfo().join();
+      return ran.equals(List.of(Thread.currentThread().getName()));
+    });
+
+    // busy loop: the task waits its turn, behind what was queued before it
+    CountDownLatch busy = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ran.clear();
+    supervisor.execute(() -> {
+      busy.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    busy.await();
+    supervisor.execute(() -> ran.add("queued first"));
+    Thread caller = Thread.ofPlatform().name("watcher").start(() -> supervisor.executeInline(record));
+    caller.join();
+    release.countDown();
+    supervisor.getAllProcessInfo().get(30, TimeUnit.SECONDS);
+    assertThat(ran).containsExactly("queued first", "supervisor-loop");
+
+    assertThat(supervisor.shutdown().join()).isTrue();
+    supervisor.awaitStopped();
+    ran.clear();
+    supervisor.executeInline(record);
+    assertThat(ran).as("dropped once the loop has ended").isEmpty();
   }
 
   @Test
