@@ -39,7 +39,7 @@ ORDER = ("s4j", "supervisord")
 
 SIZES = {
     "full": dict(spawn=(100, 500), control=500, log_bytes=1 << 30, memory=(0, 100, 500), idle=100, idle_secs=20,
-                 restart=20, stop=500, stop_term=50, event_programs=50, event_cycles=4, rpc_secs=3.0, status_runs=5),
+                 restart=20, stop=500, stop_term=50, event_programs=50, event_cycles=10, rpc_secs=3.0, status_runs=5),
     "smoke": dict(spawn=(10,), control=20, log_bytes=16 << 20, memory=(0, 10), idle=10, idle_secs=2,
                   restart=3, stop=20, stop_term=5, event_programs=5, event_cycles=2, rpc_secs=0.5, status_runs=2),
 }
