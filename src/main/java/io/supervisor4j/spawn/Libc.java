@@ -136,42 +136,57 @@ public final class Libc {
   private static final MethodHandle PRCTL = fn("prctl", true,
       FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
       Linker.Option.firstVariadicArg(1));
-  private static final MethodHandle GETPWNAM_R = fn("getpwnam_r", false,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle GETPWUID_R = fn("getpwuid_r", false,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle GETGROUPLIST = fn("getgrouplist", false,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
   private static final MethodHandle GETGROUPS = fn("getgroups", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
   private static final MethodHandle GETRLIMIT = fn("getrlimit", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
   private static final MethodHandle SETRLIMIT = fn("setrlimit", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
   private static final MethodHandle UMASK = fn("umask", false, I_I);
   private static final MethodHandle UNSHARE = fn("unshare", true, I_I);
-  private static final MethodHandle GETPID = fn("getpid", false, FunctionDescriptor.of(JAVA_INT));
   private static final MethodHandle GETUID = fn("getuid", false, FunctionDescriptor.of(JAVA_INT));
   private static final MethodHandle GETGID = fn("getgid", false, FunctionDescriptor.of(JAVA_INT));
-  private static final MethodHandle STRERROR = fn("strerror", false, FunctionDescriptor.of(ADDRESS, JAVA_INT));
-  private static final MethodHandle OPENLOG = fn("openlog", false,
-      FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
-  private static final MethodHandle SYSLOG = fn("syslog", false,
-      FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS), Linker.Option.firstVariadicArg(2));
-  private static final MethodHandle SETSID = fn("setsid", true, FunctionDescriptor.of(JAVA_INT));
-  private static final MethodHandle DUP2 = fn("dup2", true, I_II);
-  private static final MethodHandle OPEN = fn("open", true,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
-  private static final MethodHandle UNLINK = fn("unlink", true, I_A);
   private static final MethodHandle CHDIR = fn("chdir", true, I_A);
   private static final MethodHandle FCHDIR = fn("fchdir", true, I_I);
-  private static final MethodHandle CHMOD = fn("chmod", true, I_AI);
-  private static final MethodHandle CHOWN = fn("chown", true,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-  private static final MethodHandle SOCKET = fn("socket", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-  private static final MethodHandle BIND = fn("bind", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-  private static final MethodHandle LISTEN = fn("listen", true, I_II);
-  private static final MethodHandle SETSOCKOPT = fn("setsockopt", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+  private static final MethodHandle OPEN = fn("open", true,
+      FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+
+  // Handles needed only by some configurations (user=, fcgi sockets, syslog, detaching): each group is linked on
+  // first use, as every handle of a new shape costs 1-10 ms of start-up (about 35 ms for these groups).
+
+  private static final class Users {
+    static final MethodHandle GETPWNAM_R = fn("getpwnam_r", false,
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    static final MethodHandle GETPWUID_R = fn("getpwuid_r", false,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    static final MethodHandle GETGROUPLIST = fn("getgrouplist", false,
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+  }
+
+  private static final class Sockets {
+    static final MethodHandle SOCKET = fn("socket", true,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle BIND = fn("bind", true,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle LISTEN = fn("listen", true, I_II);
+    static final MethodHandle SETSOCKOPT = fn("setsockopt", true,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle UNLINK = fn("unlink", true, I_A);
+    static final MethodHandle CHMOD = fn("chmod", true, I_AI);
+    static final MethodHandle CHOWN = fn("chown", true,
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle STRERROR = fn("strerror", false, FunctionDescriptor.of(ADDRESS, JAVA_INT));
+  }
+
+  private static final class Detach {
+    static final MethodHandle SETSID = fn("setsid", true, FunctionDescriptor.of(JAVA_INT));
+    static final MethodHandle DUP2 = fn("dup2", true, I_II);
+    static final MethodHandle GETPID = fn("getpid", false, FunctionDescriptor.of(JAVA_INT));
+  }
+
+  private static final class Syslogs {
+    static final MethodHandle OPENLOG = fn("openlog", false,
+        FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle SYSLOG = fn("syslog", false,
+        FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS), Linker.Option.firstVariadicArg(2));
+  }
 
   private Libc() {}
 
@@ -382,7 +397,7 @@ public final class Libc {
 
   public static int dup2(int fd, int newFd) {
     try {
-      return check((int) DUP2.invokeExact(state(), fd, newFd), "dup2");
+      return check((int) Detach.DUP2.invokeExact(state(), fd, newFd), "dup2");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -398,7 +413,7 @@ public final class Libc {
 
   public static void unlink(String path) {
     try (Arena arena = Arena.ofConfined()) {
-      check((int) UNLINK.invokeExact(state(), arena.allocateFrom(path)), "unlink");
+      check((int) Sockets.UNLINK.invokeExact(state(), arena.allocateFrom(path)), "unlink");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -423,7 +438,7 @@ public final class Libc {
 
   public static void chmod(String path, int mode) {
     try (Arena arena = Arena.ofConfined()) {
-      check((int) CHMOD.invokeExact(state(), arena.allocateFrom(path), mode), "chmod");
+      check((int) Sockets.CHMOD.invokeExact(state(), arena.allocateFrom(path), mode), "chmod");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -431,7 +446,7 @@ public final class Libc {
 
   public static void chown(String path, int uid, int gid) {
     try (Arena arena = Arena.ofConfined()) {
-      check((int) CHOWN.invokeExact(state(), arena.allocateFrom(path), uid, gid), "chown");
+      check((int) Sockets.CHOWN.invokeExact(state(), arena.allocateFrom(path), uid, gid), "chown");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -441,7 +456,7 @@ public final class Libc {
 
   public static int socket(int domain, int type, int protocol) {
     try {
-      return check((int) SOCKET.invokeExact(state(), domain, type, protocol), "socket");
+      return check((int) Sockets.SOCKET.invokeExact(state(), domain, type, protocol), "socket");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -450,7 +465,7 @@ public final class Libc {
   /** {@code addr} is a complete sockaddr of {@code length} bytes. */
   public static void bind(int fd, MemorySegment addr, int length) {
     try {
-      check((int) BIND.invokeExact(state(), fd, addr, length), "bind");
+      check((int) Sockets.BIND.invokeExact(state(), fd, addr, length), "bind");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -458,7 +473,7 @@ public final class Libc {
 
   public static void listen(int fd, int backlog) {
     try {
-      check((int) LISTEN.invokeExact(state(), fd, backlog), "listen");
+      check((int) Sockets.LISTEN.invokeExact(state(), fd, backlog), "listen");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -468,7 +483,7 @@ public final class Libc {
   public static void setsockopt(int fd, int level, int option, int value) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment v = arena.allocateFrom(JAVA_INT, value);
-      check((int) SETSOCKOPT.invokeExact(state(), fd, level, option, v, (int) JAVA_INT.byteSize()), "setsockopt");
+      check((int) Sockets.SETSOCKOPT.invokeExact(state(), fd, level, option, v, (int) JAVA_INT.byteSize()), "setsockopt");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -581,7 +596,7 @@ public final class Libc {
 
   public static int getpid() {
     try {
-      return (int) GETPID.invokeExact();
+      return (int) Detach.GETPID.invokeExact();
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -605,7 +620,7 @@ public final class Libc {
 
   public static int setsid() {
     try {
-      return check((int) SETSID.invokeExact(state()), "setsid");
+      return check((int) Detach.SETSID.invokeExact(state()), "setsid");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -613,7 +628,7 @@ public final class Libc {
 
   public static String strerror(int errno) {
     try {
-      MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+      MemorySegment s = (MemorySegment) Sockets.STRERROR.invokeExact(errno);
       return s.reinterpret(4096).getString(0);
     } catch (Throwable t) {
       throw rethrow(t);
@@ -672,7 +687,7 @@ public final class Libc {
   /** getpwnam_r; returns 0 (found, or not found when *result is NULL) or an error number. */
   public static int getpwnamR(MemorySegment name, MemorySegment pwd, MemorySegment buf, long len, MemorySegment out) {
     try {
-      return (int) GETPWNAM_R.invokeExact(name, pwd, buf, len, out);
+      return (int) Users.GETPWNAM_R.invokeExact(name, pwd, buf, len, out);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -680,7 +695,7 @@ public final class Libc {
 
   public static int getpwuidR(int uid, MemorySegment pwd, MemorySegment buf, long len, MemorySegment out) {
     try {
-      return (int) GETPWUID_R.invokeExact(uid, pwd, buf, len, out);
+      return (int) Users.GETPWUID_R.invokeExact(uid, pwd, buf, len, out);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -689,7 +704,7 @@ public final class Libc {
   /** getgrouplist; returns the count or -1 when {@code ngroups} was too small (then updated). */
   public static int getgrouplist(MemorySegment user, int gid, MemorySegment groups, MemorySegment ngroups) {
     try {
-      return (int) GETGROUPLIST.invokeExact(user, gid, groups, ngroups);
+      return (int) Users.GETGROUPLIST.invokeExact(user, gid, groups, ngroups);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -722,7 +737,7 @@ public final class Libc {
   /** openlog keeps the ident pointer, so it lives in the global arena. */
   public static void openlog(String ident, int option, int facility) {
     try {
-      OPENLOG.invokeExact(Arena.global().allocateFrom(ident), option, facility);
+      Syslogs.OPENLOG.invokeExact(Arena.global().allocateFrom(ident), option, facility);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -731,7 +746,7 @@ public final class Libc {
   /** syslog(priority, "%s", message): the message is never interpreted as a format. */
   public static void syslog(int priority, String message) {
     try (Arena arena = Arena.ofConfined()) {
-      SYSLOG.invokeExact(priority, arena.allocateFrom("%s"), arena.allocateFrom(message));
+      Syslogs.SYSLOG.invokeExact(priority, arena.allocateFrom("%s"), arena.allocateFrom(message));
     } catch (Throwable t) {
       throw rethrow(t);
     }
