@@ -160,7 +160,7 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
     return c.logfile().kind() == LogFile.Kind.FILE;
   }
 
-  // Before the logs are closed: none may be opened behind closeLogs's back.
+  // Before logs are closed: none may be opened behind closeLogs's or groupRemoved's back.
   private void awaitLogsAhead() {
     Thread t = logsAhead;
     if (t == null) {
@@ -335,6 +335,7 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   public void groupRemoved(String groupName) {
     fcgi.groupRemoved(groupName);
     failures.groupRemoved(groupName);
+    awaitLogsAhead(); // (only right after a start) so that it does not reopen the logs closed here
     String prefix = groupName + ":";
     outputs.entrySet().removeIf(
         e -> {
