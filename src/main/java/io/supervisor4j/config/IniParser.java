@@ -63,20 +63,44 @@ final class IniParser {
             "File contains no section headers: " + PyRepr.str(line));
         return doc;
       } else {
-        Matcher option = OPTION.matcher(value);
-        if (!option.matches() || Py.rstrip(option.group(1)).isEmpty()) {
+        String[] option = option(value);
+        if (option == null || option[0].isEmpty()) {
           problems.add(new Origin(file, lineNo), sectionName, "",
               "not a section header, a key = value line or a comment: " + PyRepr.str(line));
           key = null;
           continue;
         }
-        key = Py.rstrip(option.group(1)).toLowerCase(java.util.Locale.ROOT);
+        key = option[0].toLowerCase(java.util.Locale.ROOT);
         keyOrigin = new Origin(file, lineNo);
-        valueLines = new ArrayList<>(List.of(Py.strip(option.group(3))));
+        valueLines = new ArrayList<>(List.of(option[1]));
         section.put(key, new Entry(joined(valueLines), keyOrigin));
       }
     }
     return doc;
+  }
+
+  /**
+   * {@code OPTION} on a line: {key rstripped, value stripped}, or null. Without the characters {@code .} does not
+   * match, the pattern matches exactly when there is an {@code =} or {@code :}, splitting at the first one; that is
+   * done by hand, as the regex was a third of the parse (N=500: 20-45 ms early in the JVM's life).
+   */
+  private static String[] option(String value) {
+    int split = -1;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        split = -2;
+        break;
+      }
+      if (split == -1 && (c == '=' || c == ':')) {
+        split = i;
+      }
+    }
+    if (split == -2) {
+      Matcher m = OPTION.matcher(value);
+      return m.matches() ? new String[] {Py.rstrip(m.group(1)), Py.strip(m.group(3))} : null;
+    }
+    return split < 0 ? null : new String[] {Py.rstrip(value.substring(0, split)), Py.strip(value.substring(split + 1))};
   }
 
   private static String joined(List<String> lines) {

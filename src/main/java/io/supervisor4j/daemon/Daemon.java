@@ -66,6 +66,7 @@ public final class Daemon {
     }
     PidFile pidFile = new PidFile(s.pidfile());
     runtime = new ProcessRuntime(log, ProcessRuntime.RuntimeSettings.of(config, daemonEnv));
+    prepareLogs();
     rpc = new DaemonRpc(() -> Optional.ofNullable(engine.get()), log, runtime, options.overrides(), config);
     try {
       // supervisord opens its HTTP servers before anything runs: a busy address ends it with nothing spawned
@@ -85,7 +86,7 @@ public final class Daemon {
       pidFile.write(ProcessHandle.current().pid(), log);
       boolean first = true;
       while (true) {
-        Supervisor supervisor = startEngine();
+        Supervisor supervisor = startEngine(first);
         if (first && options.detached()) {
           Detacher.signalReady();
         }
@@ -120,11 +121,20 @@ public final class Daemon {
     }
   }
 
-  private Supervisor startEngine() {
+  /**
+   * supervisord's order at each (re)start: clear the old AUTO logs, create the new ones as the groups are added, then
+   * serve and spawn. The logs are opened in the background while the servers start and the first spawns run.
+   */
+  private void prepareLogs() {
     SupervisordConfig s = config.supervisord();
     if (!s.nocleanup()) {
       AutoChildLogs.cleanup(s.childlogdir(), s.identifier(), log);
     }
+    runtime.openLogsAhead(config.groups());
+  }
+
+  private Supervisor startEngine(boolean first) {
+    SupervisordConfig s = config.supervisord();
     runtime.registerGroups(config.groups());
     EventWiring events = new EventWiring(s.identifier(), log, runtime, Clock.system());
     // order: failure capture (runtime), web counters, then events, each after the state is committed
@@ -134,6 +144,9 @@ public final class Daemon {
     // exits go through the loop's mailbox too, so that a child's last output is handled before its exit
     runtime.configure(ProcessRuntime.RuntimeSettings.of(config, daemonEnv),
         (pid, status) -> supervisor.execute(() -> supervisor.childExited(pid, status)), events);
+    if (!first) {
+      prepareLogs(); // the first engine's were prepared before the servers started
+    }
     rpc.onRemoteCommunication(events::remoteCommunication);
     engine.set(supervisor);
     log.info("supervisord started with pid " + ProcessHandle.current().pid());

@@ -67,6 +67,7 @@ public final class SupervisordMain {
         out.println(Version.SUPERVISOR_VERSION);
         return 0;
       }
+      Warmup.start(options.nodaemon() || options.detached());
       Path file = options.configuration().orElseGet(() -> locate(argv0));
       if (!Files.exists(file)) {
         throw new SupervisordOptions.UsageException("could not find config file " + file);

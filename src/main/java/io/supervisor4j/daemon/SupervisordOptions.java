@@ -1,114 +1,204 @@
 package io.supervisor4j.daemon;
 
+import io.supervisor4j.config.PyRepr;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * supervisord 4.2.5's command line. Each option that mirrors a {@code [supervisord]} key is collected into
- * {@link #overrides()} under that key's name: command-line values win over the file and go through the same
- * conversions (and the same error messages) as the file's values.
+ * supervisord 4.2.5's command line, parsed as its {@code Options.realize} does with Python's {@code getopt.getopt}:
+ * options end at the first word that is not one (or {@code --}); long options may be abbreviated to a unique prefix
+ * and take {@code --name=value} or the next word; short options cluster ({@code -nc file}); errors carry getopt's
+ * and supervisord's wording. Hand-written rather than picocli: picocli's Java 5 classes cannot enter the AOT cache,
+ * and parsing with it cost 110-250 ms of the daemon's start-up (168 classes loaded and verified).
+ *
+ * <p>Each option that mirrors a {@code [supervisord]} key is collected into {@link #overrides()} under that key's
+ * name: command-line values win over the file and go through the same conversions (and the same error messages) as
+ * the file's values.
  */
-@Command(name = "supervisord", abbreviateSynopsis = true)
 public final class SupervisordOptions {
-  @Option(names = {"-c", "--configuration"}, paramLabel = "FILENAME")
-  Path configuration;
+  private static final String SHORT_OPTIONS = "h?c:vnu:m:d:l:y:z:e:j:i:q:a:kts";
+  // supervisord's long options (a trailing '=' takes a value), in its order
+  private static final List<String> LONG_OPTIONS = List.of("help", "configuration=", "version", "nodaemon", "user=",
+      "umask=", "directory=", "logfile=", "logfile_maxbytes=", "logfile_backups=", "loglevel=", "pidfile=",
+      "identifier=", "childlogdir=", "minfds=", "minprocs=", "nocleanup", "strip_ansi", "profile_options=", "silent");
+  // supervisor4j's own, matched only when supervisord's list knows no such option, so that every abbreviation
+  // supervisord accepts or refuses means the same here
+  private static final List<String> OWN_LONG_OPTIONS = List.of("check", "s4j-detached");
+  // the order overrides() lists them in (config errors about them are reported in this order)
+  private static final List<String> OVERRIDE_ORDER = List.of("nodaemon", "silent", "nocleanup", "strip_ansi", "user",
+      "umask", "directory", "logfile", "logfile_maxbytes", "logfile_backups", "loglevel", "pidfile", "identifier",
+      "childlogdir", "minfds", "minprocs");
+  // option letter or long name -> the [supervisord] key it sets (flags set "true")
+  private static final Map<String, String> KEYS = keys();
 
-  @Option(names = {"-n", "--nodaemon"})
-  boolean nodaemon;
+  private Path configuration;
+  private boolean help;
+  private boolean version;
+  private boolean check;
+  private boolean detached;
+  private boolean nodaemon;
+  private final Map<String, String> overrides = new LinkedHashMap<>();
 
-  @Option(names = {"-s", "--silent"})
-  boolean silent;
+  private SupervisordOptions() {}
 
-  @Option(names = {"-h", "-?", "--help"})
-  boolean help;
-
-  @Option(names = {"-v", "--version"})
-  boolean version;
-
-  @Option(names = {"-u", "--user"})
-  String user;
-
-  @Option(names = {"-m", "--umask"})
-  String umask;
-
-  @Option(names = {"-d", "--directory"})
-  String directory;
-
-  @Option(names = {"-l", "--logfile"})
-  String logfile;
-
-  @Option(names = {"-y", "--logfile_maxbytes"})
-  String logfileMaxbytes;
-
-  @Option(names = {"-z", "--logfile_backups"})
-  String logfileBackups;
-
-  @Option(names = {"-e", "--loglevel"})
-  String loglevel;
-
-  @Option(names = {"-j", "--pidfile"})
-  String pidfile;
-
-  @Option(names = {"-i", "--identifier"})
-  String identifier;
-
-  @Option(names = {"-q", "--childlogdir"})
-  String childlogdir;
-
-  @Option(names = {"-k", "--nocleanup"})
-  boolean nocleanup;
-
-  @Option(names = {"-a", "--minfds"})
-  String minfds;
-
-  @Option(names = {"-t", "--strip_ansi"})
-  boolean stripAnsi;
-
-  @Option(names = "--minprocs")
-  String minprocs;
-
-  /** Accepted for compatibility; the Python profiler has no meaning here. */
-  @Option(names = "--profile_options")
-  String profileOptions;
-
-
-
-  /** supervisor4j: check the configuration as each program's user, print the problems, start nothing. */
-  @Option(names = "--check")
-  boolean check;
-
-  /** Internal: set by the launcher for the detached daemon process it starts; not for users. */
-  @Option(names = "--s4j-detached", hidden = true)
-  boolean detached;
-
-  @Parameters
-  List<String> positional = new ArrayList<>();
+  /** One option as getopt returns it: as Python names it ({@code -c}, {@code --configuration}) and its value. */
+  private record Opt(String name, String value) {}
 
   /** Parses {@code args}; a usage error throws {@link UsageException} with supervisord's message. */
   public static SupervisordOptions parse(String[] args) {
-    SupervisordOptions options = new SupervisordOptions();
-    CommandLine cl = new CommandLine(options);
-    cl.setAbbreviatedOptionsAllowed(true); // getopt accepts unique prefixes of long options
-    cl.setOverwrittenOptionsAllowed(false);
+    List<Opt> opts = new ArrayList<>();
+    int i = 0;
+    while (i < args.length && args[i].startsWith("-") && !args[i].equals("-")) {
+      if (args[i].equals("--")) {
+        i++;
+        break;
+      }
+      i = args[i].startsWith("--") ? parseLong(args, i, opts) : parseShort(args, i, opts);
+    }
+    if (i < args.length) {
+      throw new UsageException("positional arguments are not supported: " + pythonList(args, i));
+    }
+    return realize(opts);
+  }
+
+  private static int parseLong(String[] args, int i, List<Opt> opts) {
+    String body = args[i].substring(2);
+    int eq = body.indexOf('=');
+    String name = eq < 0 ? body : body.substring(0, eq);
+    String full = longName(name);
+    boolean takesValue = full.endsWith("=");
+    if (takesValue) {
+      full = full.substring(0, full.length() - 1);
+    }
+    String value = "";
+    if (takesValue) {
+      if (eq >= 0) {
+        value = body.substring(eq + 1);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new UsageException("option --" + full + " requires argument");
+      }
+    } else if (eq >= 0) {
+      throw new UsageException("option --" + full + " must not have an argument");
+    }
+    opts.add(new Opt("--" + full, value));
+    return i + 1;
+  }
+
+  /** getopt's long_has_args over supervisord's options, then over supervisor4j's own. */
+  private static String longName(String name) {
     try {
-      cl.parseArgs(args);
-    } catch (CommandLine.OverwrittenOptionException e) {
-      throw new UsageException("conflicting command line option " + ((CommandLine.Model.OptionSpec) e.getOverwritten()).longestName());
-    } catch (CommandLine.ParameterException e) {
-      throw new UsageException(e.getMessage());
+      return longName(name, LONG_OPTIONS);
+    } catch (UsageException e) {
+      if (!e.getMessage().endsWith(" not recognized")) {
+        throw e;
+      }
+      return longName(name, OWN_LONG_OPTIONS);
     }
-    if (!options.positional.isEmpty()) {
-      throw new UsageException("positional arguments are not supported: " + pythonList(options.positional));
+  }
+
+  // Exact name (with or without '='), else the one option the prefix starts; returned with its '=' if any.
+  private static String longName(String name, List<String> options) {
+    List<String> matches = new ArrayList<>();
+    for (String o : options) {
+      if (o.startsWith(name)) {
+        matches.add(o);
+      }
     }
-    return options;
+    if (matches.isEmpty()) {
+      throw new UsageException("option --" + name + " not recognized");
+    }
+    if (matches.contains(name) || matches.contains(name + "=")) {
+      return matches.contains(name) ? name : name + "=";
+    }
+    if (matches.size() > 1) {
+      throw new UsageException("option --" + name + " not a unique prefix");
+    }
+    return matches.getFirst();
+  }
+
+  private static int parseShort(String[] args, int i, List<Opt> opts) {
+    String cluster = args[i].substring(1);
+    for (int j = 0; j < cluster.length(); j++) {
+      char c = cluster.charAt(j);
+      int at = c == ':' ? -1 : SHORT_OPTIONS.indexOf(c);
+      if (at < 0) {
+        throw new UsageException("option -" + c + " not recognized");
+      }
+      if (at + 1 < SHORT_OPTIONS.length() && SHORT_OPTIONS.charAt(at + 1) == ':') {
+        String value;
+        if (j + 1 < cluster.length()) {
+          value = cluster.substring(j + 1);
+        } else if (i + 1 < args.length) {
+          value = args[++i];
+        } else {
+          throw new UsageException("option -" + c + " requires argument");
+        }
+        opts.add(new Opt("-" + c, value));
+        return i + 1;
+      }
+      opts.add(new Opt("-" + c, ""));
+    }
+    return i + 1;
+  }
+
+  /** Options in command-line order, as supervisord's realize applies them: -h and -v end the processing there. */
+  private static SupervisordOptions realize(List<Opt> opts) {
+    SupervisordOptions o = new SupervisordOptions();
+    List<String> seen = new ArrayList<>();
+    for (Opt opt : opts) {
+      String name = opt.name();
+      switch (name) {
+        case "-h", "-?", "--help" -> {
+          o.help = true;
+          return o;
+        }
+        case "-v", "--version" -> {
+          o.version = true;
+          return o;
+        }
+        default -> {}
+      }
+      String key = KEYS.get(name);
+      if (seen.contains(key)) {
+        throw new UsageException("conflicting command line option " + PyRepr.str(name));
+      }
+      seen.add(key);
+      switch (key) {
+        case "configuration" -> o.configuration = Path.of(opt.value());
+        case "check" -> o.check = true;
+        case "s4j-detached" -> o.detached = true;
+        case "profile_options" -> {} // accepted for compatibility; the Python profiler has no meaning here
+        case "nodaemon", "silent", "nocleanup", "strip_ansi" -> {
+          o.nodaemon |= key.equals("nodaemon");
+          o.overrides.put(key, "true");
+        }
+        default -> o.overrides.put(key, opt.value());
+      }
+    }
+    return o;
+  }
+
+  private static Map<String, String> keys() {
+    Map<String, String> k = new LinkedHashMap<>();
+    String letters = "cnumdlyzejiqakts";
+    List<String> names = List.of("configuration", "nodaemon", "user", "umask", "directory", "logfile",
+        "logfile_maxbytes", "logfile_backups", "loglevel", "pidfile", "identifier", "childlogdir", "minfds",
+        "nocleanup", "strip_ansi", "silent");
+    for (int i = 0; i < letters.length(); i++) {
+      k.put("-" + letters.charAt(i), names.get(i));
+    }
+    for (String o : LONG_OPTIONS) {
+      String name = o.endsWith("=") ? o.substring(0, o.length() - 1) : o;
+      k.put("--" + name, name);
+    }
+    OWN_LONG_OPTIONS.forEach(o -> k.put("--" + o, o));
+    return Map.copyOf(k);
   }
 
   public Optional<Path> configuration() {
@@ -138,41 +228,19 @@ public final class SupervisordOptions {
   /** The {@code [supervisord]} keys given on the command line, as raw strings keyed by config key name. */
   public Map<String, String> overrides() {
     Map<String, String> o = new LinkedHashMap<>();
-    putFlag(o, "nodaemon", nodaemon);
-    putFlag(o, "silent", silent);
-    putFlag(o, "nocleanup", nocleanup);
-    putFlag(o, "strip_ansi", stripAnsi);
-    put(o, "user", user);
-    put(o, "umask", umask);
-    put(o, "directory", directory);
-    put(o, "logfile", logfile);
-    put(o, "logfile_maxbytes", logfileMaxbytes);
-    put(o, "logfile_backups", logfileBackups);
-    put(o, "loglevel", loglevel);
-    put(o, "pidfile", pidfile);
-    put(o, "identifier", identifier);
-    put(o, "childlogdir", childlogdir);
-    put(o, "minfds", minfds);
-    put(o, "minprocs", minprocs);
+    for (String key : OVERRIDE_ORDER) {
+      if (overrides.containsKey(key)) {
+        o.put(key, overrides.get(key));
+      }
+    }
     return o;
   }
 
-  private static void putFlag(Map<String, String> o, String key, boolean set) {
-    if (set) {
-      o.put(key, "true");
-    }
-  }
-
-  private static void put(Map<String, String> o, String key, String value) {
-    if (value != null) {
-      o.put(key, value);
-    }
-  }
-
-  private static String pythonList(List<String> items) {
+  // Python's str() of the list of the remaining words: ['a', 'b']
+  private static String pythonList(String[] args, int from) {
     StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < items.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append('\'').append(items.get(i)).append('\'');
+    for (int i = from; i < args.length; i++) {
+      sb.append(i == from ? "" : ", ").append(PyRepr.str(args[i]));
     }
     return sb.append(']').toString();
   }

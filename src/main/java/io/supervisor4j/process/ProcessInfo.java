@@ -74,8 +74,13 @@ public record ProcessInfo(
   static String timedelta(long seconds) {
     long days = seconds / 86400;
     long rest = seconds % 86400;
-    String hms = String.format("%d:%02d:%02d", rest / 3600, rest % 3600 / 60, rest % 60);
+    // by hand: String.format was a quarter of getAllProcessInfo's time on the loop thread
+    String hms = (rest / 3600) + ":" + twoDigits(rest % 3600 / 60) + ":" + twoDigits(rest % 60);
     return days == 0 ? hms : days + (days == 1 ? " day, " : " days, ") + hms;
+  }
+
+  private static String twoDigits(long n) {
+    return n < 10 ? "0" + n : Long.toString(n);
   }
 
   static int cappedSeconds(long millis) {

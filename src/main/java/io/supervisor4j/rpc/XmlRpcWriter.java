@@ -128,7 +128,12 @@ public final class XmlRpcWriter {
 
   /** Python escapes only these three characters; quotes and control characters pass through. */
   static StringBuilder escape(StringBuilder sb, String s) {
-    for (int i = 0; i < s.length(); i++) {
+    int first = firstSpecial(s);
+    if (first < 0) {
+      return sb.append(s); // the usual case, in one copy: half of getAllProcessInfo's serialization was this loop
+    }
+    sb.append(s, 0, first);
+    for (int i = first; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '&' -> sb.append("&amp;");
@@ -138,6 +143,16 @@ public final class XmlRpcWriter {
       }
     }
     return sb;
+  }
+
+  private static int firstSpecial(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '&' || c == '<' || c == '>') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Python's {@code repr(float)}: shortest round-trip digits, scientific below 1e-4 and from 1e16 on. */

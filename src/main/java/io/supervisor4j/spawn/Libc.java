@@ -80,6 +80,28 @@ public final class Libc {
   static final long SPAWN_ATTR_SIZE = 1024;
   static final long SIGSET_SIZE = 128;
 
+  // Calls made through syscall(2) rather than their glibc wrappers (which do nothing more for these): one handle
+  // shape for all of them, where each new shape costs 1-10 ms of start-up (about 50 ms for these). aarch64 has the
+  // generic table (openat, wait4, eventfd2, prlimit64 only, as glibc uses there too).
+  private static final long SYS_CLOSE = AARCH64 ? 57 : 3;
+  private static final long SYS_PIPE2 = AARCH64 ? 59 : 293;
+  private static final long SYS_FCNTL = AARCH64 ? 25 : 72;
+  private static final long SYS_KILL = AARCH64 ? 129 : 62;
+  private static final long SYS_EVENTFD2 = AARCH64 ? 19 : 290;
+  private static final long SYS_WAIT4 = AARCH64 ? 260 : 61;
+  private static final long SYS_EPOLL_CREATE1 = AARCH64 ? 20 : 291;
+  private static final long SYS_EPOLL_CTL = AARCH64 ? 21 : 233;
+  private static final long SYS_PRCTL = AARCH64 ? 167 : 157;
+  private static final long SYS_GETGROUPS = AARCH64 ? 158 : 115;
+  private static final long SYS_PRLIMIT64 = AARCH64 ? 261 : 302;
+  private static final long SYS_UMASK = AARCH64 ? 166 : 95;
+  private static final long SYS_GETUID = AARCH64 ? 174 : 102;
+  private static final long SYS_GETGID = AARCH64 ? 176 : 104;
+  private static final long SYS_OPENAT = AARCH64 ? 56 : 257;
+  private static final long SYS_CHDIR = AARCH64 ? 49 : 80;
+  private static final long SYS_FCHDIR = AARCH64 ? 50 : 81;
+  private static final long SYS_UNSHARE = AARCH64 ? 97 : 272;
+  private static final long AT_FDCWD = -100;
   private static final long SYS_SETGROUPS = AARCH64 ? 159 : 116;
   private static final long SYS_SETRESUID = AARCH64 ? 147 : 117;
   private static final long SYS_SETRESGID = AARCH64 ? 149 : 119;
@@ -93,7 +115,6 @@ public final class Libc {
   private static final ThreadLocal<MemorySegment> STATE =
       ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(CAPTURE));
 
-  private static final FunctionDescriptor I_I = FunctionDescriptor.of(JAVA_INT, JAVA_INT);
   private static final FunctionDescriptor I_II = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT);
   private static final FunctionDescriptor I_A = FunctionDescriptor.of(JAVA_INT, ADDRESS);
   private static final FunctionDescriptor I_AI = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT);
@@ -117,63 +138,53 @@ public final class Libc {
   private static final MethodHandle SIGEMPTYSET = fn("sigemptyset", false, I_A);
   private static final MethodHandle SIGADDSET = fn("sigaddset", false, I_AI);
 
-  private static final MethodHandle PIPE2 = fn("pipe2", true, I_AI);
-  private static final MethodHandle CLOSE = fn("close", true, I_I);
   private static final MethodHandle READ = fn("read", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
   private static final MethodHandle WRITE = fn("write", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-  private static final MethodHandle FCNTL = fn("fcntl", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
-  private static final MethodHandle KILL = fn("kill", true, I_II);
   private static final MethodHandle SYSCALL = fn("syscall", true,
-      FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
+      FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
       Linker.Option.firstVariadicArg(1));
-  private static final MethodHandle WAITPID = fn("waitpid", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-  private static final MethodHandle EPOLL_CREATE1 = fn("epoll_create1", true, I_I);
-  private static final MethodHandle EPOLL_CTL = fn("epoll_ctl", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
   private static final MethodHandle EPOLL_WAIT = fn("epoll_wait", true,
       FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-  private static final MethodHandle EVENTFD = fn("eventfd", true, I_II);
-  private static final MethodHandle PRCTL = fn("prctl", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
-      Linker.Option.firstVariadicArg(1));
-  private static final MethodHandle GETPWNAM_R = fn("getpwnam_r", false,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle GETPWUID_R = fn("getpwuid_r", false,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle GETGROUPLIST = fn("getgrouplist", false,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
-  private static final MethodHandle GETGROUPS = fn("getgroups", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-  private static final MethodHandle GETRLIMIT = fn("getrlimit", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-  private static final MethodHandle SETRLIMIT = fn("setrlimit", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
-  private static final MethodHandle UMASK = fn("umask", false, I_I);
-  private static final MethodHandle UNSHARE = fn("unshare", true, I_I);
-  private static final MethodHandle GETPID = fn("getpid", false, FunctionDescriptor.of(JAVA_INT));
-  private static final MethodHandle GETUID = fn("getuid", false, FunctionDescriptor.of(JAVA_INT));
-  private static final MethodHandle GETGID = fn("getgid", false, FunctionDescriptor.of(JAVA_INT));
-  private static final MethodHandle STRERROR = fn("strerror", false, FunctionDescriptor.of(ADDRESS, JAVA_INT));
-  private static final MethodHandle OPENLOG = fn("openlog", false,
-      FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
-  private static final MethodHandle SYSLOG = fn("syslog", false,
-      FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS), Linker.Option.firstVariadicArg(2));
-  private static final MethodHandle SETSID = fn("setsid", true, FunctionDescriptor.of(JAVA_INT));
-  private static final MethodHandle DUP2 = fn("dup2", true, I_II);
-  private static final MethodHandle OPEN = fn("open", true,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
-  private static final MethodHandle UNLINK = fn("unlink", true, I_A);
-  private static final MethodHandle CHDIR = fn("chdir", true, I_A);
-  private static final MethodHandle FCHDIR = fn("fchdir", true, I_I);
-  private static final MethodHandle CHMOD = fn("chmod", true, I_AI);
-  private static final MethodHandle CHOWN = fn("chown", true,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-  private static final MethodHandle SOCKET = fn("socket", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-  private static final MethodHandle BIND = fn("bind", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-  private static final MethodHandle LISTEN = fn("listen", true, I_II);
-  private static final MethodHandle SETSOCKOPT = fn("setsockopt", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+
+  // Handles needed only by some configurations (user=, fcgi sockets, syslog, detaching): each group is linked on
+  // first use, as every handle of a new shape costs 1-10 ms of start-up (about 35 ms for these groups).
+
+  private static final class Users {
+    static final MethodHandle GETPWNAM_R = fn("getpwnam_r", false,
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    static final MethodHandle GETPWUID_R = fn("getpwuid_r", false,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    static final MethodHandle GETGROUPLIST = fn("getgrouplist", false,
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+  }
+
+  private static final class Sockets {
+    static final MethodHandle SOCKET = fn("socket", true,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle BIND = fn("bind", true,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle LISTEN = fn("listen", true, I_II);
+    static final MethodHandle SETSOCKOPT = fn("setsockopt", true,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle UNLINK = fn("unlink", true, I_A);
+    static final MethodHandle CHMOD = fn("chmod", true, I_AI);
+    static final MethodHandle CHOWN = fn("chown", true,
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle STRERROR = fn("strerror", false, FunctionDescriptor.of(ADDRESS, JAVA_INT));
+  }
+
+  private static final class Detach {
+    static final MethodHandle SETSID = fn("setsid", true, FunctionDescriptor.of(JAVA_INT));
+    static final MethodHandle DUP2 = fn("dup2", true, I_II);
+    static final MethodHandle GETPID = fn("getpid", false, FunctionDescriptor.of(JAVA_INT));
+  }
+
+  private static final class Syslogs {
+    static final MethodHandle OPENLOG = fn("openlog", false,
+        FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle SYSLOG = fn("syslog", false,
+        FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS), Linker.Option.firstVariadicArg(2));
+  }
 
   private Libc() {}
 
@@ -339,19 +350,13 @@ public final class Libc {
   public static int[] pipe2(int flags) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment fds = arena.allocate(JAVA_INT, 2);
-      check((int) PIPE2.invokeExact(state(), fds, flags), "pipe2");
+      syscall("pipe2", SYS_PIPE2, fds.address(), flags, 0, 0);
       return new int[] {fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
-    } catch (Throwable t) {
-      throw rethrow(t);
     }
   }
 
   public static void close(int fd) {
-    try {
-      check((int) CLOSE.invokeExact(state(), fd), "close");
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    syscall("close", SYS_CLOSE, fd, 0, 0, 0);
   }
 
   /** Bytes read, 0 at EOF, or {@code -errno}. */
@@ -375,16 +380,12 @@ public final class Libc {
   }
 
   public static int fcntl(int fd, int cmd, int arg) {
-    try {
-      return check((int) FCNTL.invokeExact(state(), fd, cmd, arg), "fcntl");
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    return (int) syscall("fcntl", SYS_FCNTL, fd, cmd, arg, 0);
   }
 
   public static int dup2(int fd, int newFd) {
     try {
-      return check((int) DUP2.invokeExact(state(), fd, newFd), "dup2");
+      return check((int) Detach.DUP2.invokeExact(state(), fd, newFd), "dup2");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -392,15 +393,13 @@ public final class Libc {
 
   public static int open(String path, int flags, int mode) {
     try (Arena arena = Arena.ofConfined()) {
-      return check((int) OPEN.invokeExact(state(), arena.allocateFrom(path), flags, mode), "open");
-    } catch (Throwable t) {
-      throw rethrow(t);
+      return (int) syscall("open", SYS_OPENAT, AT_FDCWD, arena.allocateFrom(path).address(), flags, mode);
     }
   }
 
   public static void unlink(String path) {
     try (Arena arena = Arena.ofConfined()) {
-      check((int) UNLINK.invokeExact(state(), arena.allocateFrom(path)), "unlink");
+      check((int) Sockets.UNLINK.invokeExact(state(), arena.allocateFrom(path)), "unlink");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -409,23 +408,17 @@ public final class Libc {
   /** Changes the working directory (of this thread only after unshare(CLONE_FS)). */
   public static void chdir(String path) {
     try (Arena arena = Arena.ofConfined()) {
-      check((int) CHDIR.invokeExact(state(), arena.allocateFrom(path)), "chdir");
-    } catch (Throwable t) {
-      throw rethrow(t);
+      syscall("chdir", SYS_CHDIR, arena.allocateFrom(path).address(), 0, 0, 0);
     }
   }
 
   public static void fchdir(int fd) {
-    try {
-      check((int) FCHDIR.invokeExact(state(), fd), "fchdir");
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    syscall("fchdir", SYS_FCHDIR, fd, 0, 0, 0);
   }
 
   public static void chmod(String path, int mode) {
     try (Arena arena = Arena.ofConfined()) {
-      check((int) CHMOD.invokeExact(state(), arena.allocateFrom(path), mode), "chmod");
+      check((int) Sockets.CHMOD.invokeExact(state(), arena.allocateFrom(path), mode), "chmod");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -433,7 +426,7 @@ public final class Libc {
 
   public static void chown(String path, int uid, int gid) {
     try (Arena arena = Arena.ofConfined()) {
-      check((int) CHOWN.invokeExact(state(), arena.allocateFrom(path), uid, gid), "chown");
+      check((int) Sockets.CHOWN.invokeExact(state(), arena.allocateFrom(path), uid, gid), "chown");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -443,7 +436,7 @@ public final class Libc {
 
   public static int socket(int domain, int type, int protocol) {
     try {
-      return check((int) SOCKET.invokeExact(state(), domain, type, protocol), "socket");
+      return check((int) Sockets.SOCKET.invokeExact(state(), domain, type, protocol), "socket");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -452,7 +445,7 @@ public final class Libc {
   /** {@code addr} is a complete sockaddr of {@code length} bytes. */
   public static void bind(int fd, MemorySegment addr, int length) {
     try {
-      check((int) BIND.invokeExact(state(), fd, addr, length), "bind");
+      check((int) Sockets.BIND.invokeExact(state(), fd, addr, length), "bind");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -460,7 +453,7 @@ public final class Libc {
 
   public static void listen(int fd, int backlog) {
     try {
-      check((int) LISTEN.invokeExact(state(), fd, backlog), "listen");
+      check((int) Sockets.LISTEN.invokeExact(state(), fd, backlog), "listen");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -470,7 +463,7 @@ public final class Libc {
   public static void setsockopt(int fd, int level, int option, int value) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment v = arena.allocateFrom(JAVA_INT, value);
-      check((int) SETSOCKOPT.invokeExact(state(), fd, level, option, v, (int) JAVA_INT.byteSize()), "setsockopt");
+      check((int) Sockets.SETSOCKOPT.invokeExact(state(), fd, level, option, v, (int) JAVA_INT.byteSize()), "setsockopt");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -479,20 +472,21 @@ public final class Libc {
   // ---- processes and signals ----
 
   public static void kill(int pid, int sig) {
-    try {
-      check((int) KILL.invokeExact(state(), pid, sig), "kill");
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    syscall("kill", SYS_KILL, pid, sig, 0, 0);
   }
 
+  /** syscall(2); throws {@link LibcException} named {@code name} on failure. */
   private static long syscall(String name, long nr, long a, long b, long c, long d) {
+    long r = rawSyscall(nr, a, b, c, d);
+    if (r == -1) {
+      throw new LibcException(name, errno());
+    }
+    return r;
+  }
+
+  private static long rawSyscall(long nr, long a, long b, long c, long d) {
     try {
-      long r = (long) SYSCALL.invokeExact(state(), nr, a, b, c, d);
-      if (r == -1) {
-        throw new LibcException(name, errno());
-      }
-      return r;
+      return (long) SYSCALL.invokeExact(state(), nr, a, b, c, d, 0L);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -526,88 +520,68 @@ public final class Libc {
   /** The calling thread's supplementary groups. */
   public static int[] getgroups() {
     try (Arena arena = Arena.ofConfined()) {
-      int n = check((int) GETGROUPS.invokeExact(state(), 0, MemorySegment.NULL), "getgroups");
+      int n = (int) syscall("getgroups", SYS_GETGROUPS, 0, 0, 0, 0);
       MemorySegment list = arena.allocate(JAVA_INT, Math.max(1, n));
-      n = check((int) GETGROUPS.invokeExact(state(), n, list), "getgroups");
+      n = (int) syscall("getgroups", SYS_GETGROUPS, n, list.address(), 0, 0);
       return list.asSlice(0, n * 4L).toArray(JAVA_INT);
-    } catch (Throwable t) {
-      throw rethrow(t);
     }
   }
 
   /** Returns the pid reaped (0 if none ready with WNOHANG) or {@code -errno}; the raw status goes to statusOut. */
   public static int waitpid(int pid, MemorySegment statusOut, int options) {
-    try {
-      int r = (int) WAITPID.invokeExact(state(), pid, statusOut, options);
-      return r >= 0 ? r : -errno();
-    } catch (Throwable t) {
-      throw rethrow(t);
+    long r = rawSyscall(SYS_WAIT4, pid, nativeAddress(statusOut), options, 0);
+    return r >= 0 ? (int) r : -errno();
+  }
+
+  // The address of a segment passed to syscall(2) as a number: only native memory has one.
+  private static long nativeAddress(MemorySegment segment) {
+    if (!segment.isNative()) {
+      throw new IllegalArgumentException("not native memory: " + segment);
     }
+    return segment.address();
   }
 
   public static int prctl(int option, long arg2) {
-    try {
-      return check((int) PRCTL.invokeExact(state(), option, arg2, 0L, 0L, 0L), "prctl");
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    return (int) syscall("prctl", SYS_PRCTL, option, arg2, 0, 0);
   }
 
   /** prctl returning a value through a pointer (e.g. PR_GET_CHILD_SUBREAPER). */
   public static int prctlGetInt(int option) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment out = arena.allocate(JAVA_INT);
-      check((int) PRCTL.invokeExact(state(), option, out.address(), 0L, 0L, 0L), "prctl");
+      syscall("prctl", SYS_PRCTL, option, out.address(), 0, 0);
       return out.get(JAVA_INT, 0);
-    } catch (Throwable t) {
-      throw rethrow(t);
     }
   }
 
   public static void unshare(int flags) {
-    try {
-      check((int) UNSHARE.invokeExact(state(), flags), "unshare");
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    syscall("unshare", SYS_UNSHARE, flags, 0, 0, 0);
   }
 
   /** Sets the umask (of this thread, after unshare(CLONE_FS)) and returns the previous one. */
   public static int umask(int mask) {
-    try {
-      return (int) UMASK.invokeExact(mask);
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    return (int) rawSyscall(SYS_UMASK, mask, 0, 0, 0);
   }
 
   public static int getpid() {
     try {
-      return (int) GETPID.invokeExact();
+      return (int) Detach.GETPID.invokeExact();
     } catch (Throwable t) {
       throw rethrow(t);
     }
   }
 
   public static int getuid() {
-    try {
-      return (int) GETUID.invokeExact();
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    return (int) rawSyscall(SYS_GETUID, 0, 0, 0, 0);
   }
 
   public static int getgid() {
-    try {
-      return (int) GETGID.invokeExact();
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    return (int) rawSyscall(SYS_GETGID, 0, 0, 0, 0);
   }
 
   public static int setsid() {
     try {
-      return check((int) SETSID.invokeExact(state()), "setsid");
+      return check((int) Detach.SETSID.invokeExact(state()), "setsid");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -615,7 +589,7 @@ public final class Libc {
 
   public static String strerror(int errno) {
     try {
-      MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+      MemorySegment s = (MemorySegment) Sockets.STRERROR.invokeExact(errno);
       return s.reinterpret(4096).getString(0);
     } catch (Throwable t) {
       throw rethrow(t);
@@ -625,22 +599,14 @@ public final class Libc {
   // ---- epoll / eventfd ----
 
   public static int epollCreate1(int flags) {
-    try {
-      return check((int) EPOLL_CREATE1.invokeExact(state(), flags), "epoll_create1");
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    return (int) syscall("epoll_create1", SYS_EPOLL_CREATE1, flags, 0, 0, 0);
   }
 
   /** epoll_ctl with a 64-bit user token in {@code epoll_data}; {@code event} is EPOLL_EVENT_SIZE bytes. */
   public static void epollCtl(int epfd, int op, int fd, int events, long token, MemorySegment event) {
     event.set(JAVA_INT, 0, events);
     event.set(JAVA_LONG.withByteAlignment(4), EPOLL_DATA_OFFSET, token);
-    try {
-      check((int) EPOLL_CTL.invokeExact(state(), epfd, op, fd, event), "epoll_ctl");
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    syscall("epoll_ctl", SYS_EPOLL_CTL, epfd, op, fd, nativeAddress(event));
   }
 
   /** Number of ready events, or {@code -errno} (EINTR is routine). */
@@ -662,11 +628,7 @@ public final class Libc {
   }
 
   public static int eventfd(int initval, int flags) {
-    try {
-      return check((int) EVENTFD.invokeExact(state(), initval, flags), "eventfd");
-    } catch (Throwable t) {
-      throw rethrow(t);
-    }
+    return (int) syscall("eventfd", SYS_EVENTFD2, initval, flags, 0, 0);
   }
 
   // ---- users and limits ----
@@ -674,7 +636,7 @@ public final class Libc {
   /** getpwnam_r; returns 0 (found, or not found when *result is NULL) or an error number. */
   public static int getpwnamR(MemorySegment name, MemorySegment pwd, MemorySegment buf, long len, MemorySegment out) {
     try {
-      return (int) GETPWNAM_R.invokeExact(name, pwd, buf, len, out);
+      return (int) Users.GETPWNAM_R.invokeExact(name, pwd, buf, len, out);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -682,7 +644,7 @@ public final class Libc {
 
   public static int getpwuidR(int uid, MemorySegment pwd, MemorySegment buf, long len, MemorySegment out) {
     try {
-      return (int) GETPWUID_R.invokeExact(uid, pwd, buf, len, out);
+      return (int) Users.GETPWUID_R.invokeExact(uid, pwd, buf, len, out);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -691,7 +653,7 @@ public final class Libc {
   /** getgrouplist; returns the count or -1 when {@code ngroups} was too small (then updated). */
   public static int getgrouplist(MemorySegment user, int gid, MemorySegment groups, MemorySegment ngroups) {
     try {
-      return (int) GETGROUPLIST.invokeExact(user, gid, groups, ngroups);
+      return (int) Users.GETGROUPLIST.invokeExact(user, gid, groups, ngroups);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -701,10 +663,8 @@ public final class Libc {
   public static long[] getrlimit(int resource) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment rl = arena.allocate(JAVA_LONG, 2);
-      check((int) GETRLIMIT.invokeExact(state(), resource, rl), "getrlimit");
+      syscall("getrlimit", SYS_PRLIMIT64, 0, resource, 0, rl.address()); // what glibc's getrlimit does
       return new long[] {rl.getAtIndex(JAVA_LONG, 0), rl.getAtIndex(JAVA_LONG, 1)};
-    } catch (Throwable t) {
-      throw rethrow(t);
     }
   }
 
@@ -713,9 +673,7 @@ public final class Libc {
       MemorySegment rl = arena.allocate(JAVA_LONG, 2);
       rl.setAtIndex(JAVA_LONG, 0, soft);
       rl.setAtIndex(JAVA_LONG, 1, hard);
-      check((int) SETRLIMIT.invokeExact(state(), resource, rl), "setrlimit");
-    } catch (Throwable t) {
-      throw rethrow(t);
+      syscall("setrlimit", SYS_PRLIMIT64, 0, resource, rl.address(), 0);
     }
   }
 
@@ -724,7 +682,7 @@ public final class Libc {
   /** openlog keeps the ident pointer, so it lives in the global arena. */
   public static void openlog(String ident, int option, int facility) {
     try {
-      OPENLOG.invokeExact(Arena.global().allocateFrom(ident), option, facility);
+      Syslogs.OPENLOG.invokeExact(Arena.global().allocateFrom(ident), option, facility);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -733,7 +691,7 @@ public final class Libc {
   /** syslog(priority, "%s", message): the message is never interpreted as a format. */
   public static void syslog(int priority, String message) {
     try (Arena arena = Arena.ofConfined()) {
-      SYSLOG.invokeExact(priority, arena.allocateFrom("%s"), arena.allocateFrom(message));
+      Syslogs.SYSLOG.invokeExact(priority, arena.allocateFrom("%s"), arena.allocateFrom(message));
     } catch (Throwable t) {
       throw rethrow(t);
     }

@@ -50,6 +50,21 @@ class IniParserTest {
   }
 
   @Test
+  void keyAndValueSplitAtTheFirstEqualsOrColonAsConfigparserDoes() {
+    Problems p = new Problems();
+    IniDocument doc = parse("[s]\na = b\nc:d\ne=f=g\nh : i : j\nk\t=\t l m \nurl=http://x:1/=y\n"
+        + "odd\u2028key = v\n", p);
+    // the pattern's '.' stops at U+2028, as before (configparser's does not): that line is refused
+    assertThat(p.lines()).singleElement().asString().startsWith("f.conf:8 [s]: ");
+    assertThat(value(doc, "s", "a")).isEqualTo("b");
+    assertThat(value(doc, "s", "c")).isEqualTo("d");
+    assertThat(value(doc, "s", "e")).isEqualTo("f=g");
+    assertThat(value(doc, "s", "h")).isEqualTo("i : j");
+    assertThat(value(doc, "s", "k")).isEqualTo("l m");
+    assertThat(value(doc, "s", "url")).isEqualTo("http://x:1/=y");
+  }
+
+  @Test
   void badLinesAreAllReportedWithTheirLine() {
     Problems p = new Problems();
     parse("[s]\nok=1\nbogus\n=empty key\n", p);

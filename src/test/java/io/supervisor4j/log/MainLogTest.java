@@ -53,6 +53,16 @@ class MainLogTest {
   }
 
   @Test
+  void millisecondsArePaddedToThreeDigitsAcrossSecondsAndDays() {
+    java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+    long base = LocalDateTime.of(2026, 11, 24, 23, 59, 59).atZone(zone).toInstant().toEpochMilli();
+    assertThat(MainLog.format(base + 7, LogLevel.INFO, "a")).isEqualTo("2026-11-24 23:59:59,007 INFO a\n");
+    assertThat(MainLog.format(base + 42, LogLevel.INFO, "b")).isEqualTo("2026-11-24 23:59:59,042 INFO b\n");
+    assertThat(MainLog.format(base + 1000, LogLevel.INFO, "c")).isEqualTo("2026-11-25 00:00:00,000 INFO c\n");
+    assertThat(MainLog.format(base + 999, LogLevel.INFO, "d")).isEqualTo("2026-11-24 23:59:59,999 INFO d\n");
+  }
+
+  @Test
   void filtersByLevel() throws Exception {
     Path file = dir.resolve("a.log");
     try (MainLog log = MainLog.open(Optional.of(file), false, 0, 0, LogLevel.WARN, false)) {
