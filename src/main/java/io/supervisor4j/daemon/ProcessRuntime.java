@@ -40,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code childExited} messages.
  */
 final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPaths, StateListener, AutoCloseable {
-  private final Spawner spawner = new Spawner();
+  // created at the first spawn: a daemon without programs needs neither its thread nor its downcalls (0.7 MiB)
+  private Spawner spawner;
   private final ChildWatcher watcher;
   private final ActivityLog log;
   private final Map<String, ProcessOutputs> outputs = new ConcurrentHashMap<>();
@@ -98,6 +99,13 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   /** A group added at run time ({@code addProcessGroup}): same as {@link #registerGroups} for one group. */
   void registerGroup(GroupConfig group) {
     fcgi.register(group);
+  }
+
+  private synchronized Spawner spawner() {
+    if (spawner == null) {
+      spawner = new Spawner();
+    }
+    return spawner;
   }
 
   /** SIGCHLD: orphans adopted as subreaper produce no pidfd event, so sweep now. */
@@ -193,7 +201,7 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
       }
       SpawnedChild child;
       try {
-        child = spawner.spawn(spec);
+        child = spawner().spawn(spec);
       } catch (RuntimeException e) {
         if (socket.isPresent()) {
           fcgi.release(groupName);
@@ -305,7 +313,11 @@ final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPath
   public void close() {
     stdin.close();
     watcher.close();
-    spawner.close();
+    synchronized (this) {
+      if (spawner != null) {
+        spawner.close();
+      }
+    }
     closeLogs();
     fcgi.close();
   }

@@ -32,7 +32,6 @@ public final class ChildWatcher implements AutoCloseable {
   /** Bytes read per read() call, as supervisord's 128 KiB. */
   public static final int READ_SIZE = 128 * 1024;
 
-  private static final System.Logger LOG = System.getLogger(ChildWatcher.class.getName());
   private static final long WAKE_TOKEN = 0;
   private static final int KIND_PIDFD = 0;
   private static final int KIND_STDOUT = 1;
@@ -229,7 +228,7 @@ public final class ChildWatcher implements AutoCloseable {
     try {
       w.listener.onExit(w.child.pid(), status);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "exit listener of pid " + w.child.pid() + " failed", e);
+      log(System.Logger.Level.ERROR, "exit listener of pid " + w.child.pid() + " failed", e);
     }
     forgetIfDone(w);
   }
@@ -245,7 +244,7 @@ public final class ChildWatcher implements AutoCloseable {
       try {
         w.listener.onOutput(channel, data, (int) n);
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "output listener of pid " + w.child.pid() + " failed", e);
+        log(System.Logger.Level.ERROR, "output listener of pid " + w.child.pid() + " failed", e);
       }
       return;
     }
@@ -263,7 +262,7 @@ public final class ChildWatcher implements AutoCloseable {
     try {
       w.listener.onChannelClosed(channel);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "output listener of pid " + w.child.pid() + " failed", e);
+      log(System.Logger.Level.ERROR, "output listener of pid " + w.child.pid() + " failed", e);
     }
     forgetIfDone(w);
   }
@@ -280,7 +279,12 @@ public final class ChildWatcher implements AutoCloseable {
     try {
       unknownExits.onUnknownExit(pid, status);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "unknown-exit listener failed for pid " + pid, e);
+      log(System.Logger.Level.ERROR, "unknown-exit listener failed for pid " + pid, e);
     }
+  }
+
+  // Looked up on first use: System.getLogger loads java.util.logging (about 60 classes) and only errors log here.
+  private static void log(System.Logger.Level level, String message, Throwable error) {
+    System.getLogger(ChildWatcher.class.getName()).log(level, message, error);
   }
 }

@@ -97,14 +97,6 @@ public final class Libc {
   private static final FunctionDescriptor I_AI = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT);
   private static final FunctionDescriptor I_AA = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
 
-  private static final MethodHandle POSIX_SPAWN = fn("posix_spawn", false,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-  private static final MethodHandle FA_INIT = fn("posix_spawn_file_actions_init", false, I_A);
-  private static final MethodHandle FA_DESTROY = fn("posix_spawn_file_actions_destroy", false, I_A);
-  private static final MethodHandle FA_ADDDUP2 = fn("posix_spawn_file_actions_adddup2", false,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-  private static final MethodHandle FA_ADDCHDIR = fn("posix_spawn_file_actions_addchdir_np", false, I_AA);
-  private static final MethodHandle FA_ADDCLOSEFROM = fn("posix_spawn_file_actions_addclosefrom_np", false, I_AI);
   private static final MethodHandle ATTR_INIT = fn("posix_spawnattr_init", false, I_A);
   private static final MethodHandle ATTR_DESTROY = fn("posix_spawnattr_destroy", false, I_A);
   private static final MethodHandle ATTR_SETFLAGS = fn("posix_spawnattr_setflags", false,
@@ -115,18 +107,11 @@ public final class Libc {
   private static final MethodHandle SIGEMPTYSET = fn("sigemptyset", false, I_A);
   private static final MethodHandle SIGADDSET = fn("sigaddset", false, I_AI);
 
-  private static final MethodHandle PIPE2 = fn("pipe2", true, I_AI);
   private static final MethodHandle CLOSE = fn("close", true, I_I);
-  private static final MethodHandle READ = fn("read", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-  private static final MethodHandle WRITE = fn("write", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
-  private static final MethodHandle FCNTL = fn("fcntl", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
   private static final MethodHandle KILL = fn("kill", true, I_II);
   private static final MethodHandle SYSCALL = fn("syscall", true,
       FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
       Linker.Option.firstVariadicArg(1));
-  private static final MethodHandle WAITPID = fn("waitpid", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
   private static final MethodHandle EPOLL_CREATE1 = fn("epoll_create1", true, I_I);
   private static final MethodHandle EPOLL_CTL = fn("epoll_ctl", true,
       FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS));
@@ -136,12 +121,6 @@ public final class Libc {
   private static final MethodHandle PRCTL = fn("prctl", true,
       FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
       Linker.Option.firstVariadicArg(1));
-  private static final MethodHandle GETPWNAM_R = fn("getpwnam_r", false,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle GETPWUID_R = fn("getpwuid_r", false,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
-  private static final MethodHandle GETGROUPLIST = fn("getgrouplist", false,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
   private static final MethodHandle GETGROUPS = fn("getgroups", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
   private static final MethodHandle GETRLIMIT = fn("getrlimit", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
   private static final MethodHandle SETRLIMIT = fn("setrlimit", true, FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS));
@@ -150,12 +129,6 @@ public final class Libc {
   private static final MethodHandle GETPID = fn("getpid", false, FunctionDescriptor.of(JAVA_INT));
   private static final MethodHandle GETUID = fn("getuid", false, FunctionDescriptor.of(JAVA_INT));
   private static final MethodHandle GETGID = fn("getgid", false, FunctionDescriptor.of(JAVA_INT));
-  private static final MethodHandle STRERROR = fn("strerror", false, FunctionDescriptor.of(ADDRESS, JAVA_INT));
-  private static final MethodHandle OPENLOG = fn("openlog", false,
-      FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
-  private static final MethodHandle SYSLOG = fn("syslog", false,
-      FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS), Linker.Option.firstVariadicArg(2));
-  private static final MethodHandle SETSID = fn("setsid", true, FunctionDescriptor.of(JAVA_INT));
   private static final MethodHandle DUP2 = fn("dup2", true, I_II);
   private static final MethodHandle OPEN = fn("open", true,
       FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
@@ -163,15 +136,61 @@ public final class Libc {
   private static final MethodHandle CHDIR = fn("chdir", true, I_A);
   private static final MethodHandle FCHDIR = fn("fchdir", true, I_I);
   private static final MethodHandle CHMOD = fn("chmod", true, I_AI);
-  private static final MethodHandle CHOWN = fn("chown", true,
-      FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
-  private static final MethodHandle SOCKET = fn("socket", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-  private static final MethodHandle BIND = fn("bind", true,
+  private static final MethodHandle WAITPID = fn("waitpid", true, // the child watcher sweeps from the start
       FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
-  private static final MethodHandle LISTEN = fn("listen", true, I_II);
-  private static final MethodHandle SETSOCKOPT = fn("setsockopt", true,
-      FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+
+  // Each distinct downcall signature spins classes when linked (about 0.15 MiB of RSS and 5 ms of CPU each), so
+  // the handles a daemon without children, users, sockets or syslog never calls are linked on first use, by group.
+
+  /** Used once there are children; linked by the first spawn, before any credential switch. */
+  private static final class Children {
+    static final MethodHandle POSIX_SPAWN = fn("posix_spawn", false,
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+    static final MethodHandle FA_INIT = fn("posix_spawn_file_actions_init", false, I_A);
+    static final MethodHandle FA_DESTROY = fn("posix_spawn_file_actions_destroy", false, I_A);
+    static final MethodHandle FA_ADDDUP2 = fn("posix_spawn_file_actions_adddup2", false,
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle FA_ADDCHDIR = fn("posix_spawn_file_actions_addchdir_np", false, I_AA);
+    static final MethodHandle FA_ADDCLOSEFROM = fn("posix_spawn_file_actions_addclosefrom_np", false, I_AI);
+    static final MethodHandle PIPE2 = fn("pipe2", true, I_AI);
+    static final MethodHandle READ = fn("read", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    static final MethodHandle WRITE = fn("write", true, FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
+    static final MethodHandle FCNTL = fn("fcntl", true,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), Linker.Option.firstVariadicArg(2));
+  }
+
+  /** user= lookups. */
+  private static final class Users {
+    static final MethodHandle GETPWNAM_R = fn("getpwnam_r", false,
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    static final MethodHandle GETPWUID_R = fn("getpwuid_r", false,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS));
+    static final MethodHandle GETGROUPLIST = fn("getgrouplist", false,
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+  }
+
+  /** fcgi-program sockets. */
+  private static final class Sockets {
+    static final MethodHandle SOCKET = fn("socket", true,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+    static final MethodHandle BIND = fn("bind", true,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle LISTEN = fn("listen", true, I_II);
+    static final MethodHandle SETSOCKOPT = fn("setsockopt", true,
+        FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    static final MethodHandle STRERROR = fn("strerror", false, FunctionDescriptor.of(ADDRESS, JAVA_INT));
+  }
+
+  /** Detaching, chown=, syslog. */
+  private static final class Rare {
+    static final MethodHandle SETSID = fn("setsid", true, FunctionDescriptor.of(JAVA_INT));
+    static final MethodHandle OPENLOG = fn("openlog", false,
+        FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT));
+    static final MethodHandle SYSLOG = fn("syslog", false,
+        FunctionDescriptor.ofVoid(JAVA_INT, ADDRESS, ADDRESS), Linker.Option.firstVariadicArg(2));
+    static final MethodHandle CHOWN = fn("chown", true,
+        FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT));
+  }
 
   private Libc() {}
 
@@ -218,7 +237,7 @@ public final class Libc {
   public static int posixSpawn(MemorySegment pidOut, MemorySegment path, MemorySegment fileActions,
       MemorySegment attr, MemorySegment argv, MemorySegment envp) {
     try {
-      return (int) POSIX_SPAWN.invokeExact(pidOut, path, fileActions, attr, argv, envp);
+      return (int) Children.POSIX_SPAWN.invokeExact(pidOut, path, fileActions, attr, argv, envp);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -243,16 +262,16 @@ public final class Libc {
   }
 
   public static void fileActionsInit(MemorySegment fa) {
-    spawnCall(FA_INIT, "posix_spawn_file_actions_init", fa);
+    spawnCall(Children.FA_INIT, "posix_spawn_file_actions_init", fa);
   }
 
   public static void fileActionsDestroy(MemorySegment fa) {
-    spawnCall(FA_DESTROY, "posix_spawn_file_actions_destroy", fa);
+    spawnCall(Children.FA_DESTROY, "posix_spawn_file_actions_destroy", fa);
   }
 
   public static void fileActionsAddDup2(MemorySegment fa, int fd, int newFd) {
     try {
-      spawnResult((int) FA_ADDDUP2.invokeExact(fa, fd, newFd), "posix_spawn_file_actions_adddup2");
+      spawnResult((int) Children.FA_ADDDUP2.invokeExact(fa, fd, newFd), "posix_spawn_file_actions_adddup2");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -260,7 +279,7 @@ public final class Libc {
 
   public static void fileActionsAddChdir(MemorySegment fa, MemorySegment path) {
     try {
-      spawnResult((int) FA_ADDCHDIR.invokeExact(fa, path), "posix_spawn_file_actions_addchdir_np");
+      spawnResult((int) Children.FA_ADDCHDIR.invokeExact(fa, path), "posix_spawn_file_actions_addchdir_np");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -268,7 +287,7 @@ public final class Libc {
 
   public static void fileActionsAddCloseFrom(MemorySegment fa, int from) {
     try {
-      spawnResult((int) FA_ADDCLOSEFROM.invokeExact(fa, from), "posix_spawn_file_actions_addclosefrom_np");
+      spawnResult((int) Children.FA_ADDCLOSEFROM.invokeExact(fa, from), "posix_spawn_file_actions_addclosefrom_np");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -337,7 +356,7 @@ public final class Libc {
   public static int[] pipe2(int flags) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment fds = arena.allocate(JAVA_INT, 2);
-      check((int) PIPE2.invokeExact(state(), fds, flags), "pipe2");
+      check((int) Children.PIPE2.invokeExact(state(), fds, flags), "pipe2");
       return new int[] {fds.getAtIndex(JAVA_INT, 0), fds.getAtIndex(JAVA_INT, 1)};
     } catch (Throwable t) {
       throw rethrow(t);
@@ -355,7 +374,7 @@ public final class Libc {
   /** Bytes read, 0 at EOF, or {@code -errno}. */
   public static long read(int fd, MemorySegment buffer, long count) {
     try {
-      long n = (long) READ.invokeExact(state(), fd, buffer, count);
+      long n = (long) Children.READ.invokeExact(state(), fd, buffer, count);
       return n >= 0 ? n : -errno();
     } catch (Throwable t) {
       throw rethrow(t);
@@ -365,7 +384,7 @@ public final class Libc {
   /** Bytes written or {@code -errno}. */
   public static long write(int fd, MemorySegment buffer, long count) {
     try {
-      long n = (long) WRITE.invokeExact(state(), fd, buffer, count);
+      long n = (long) Children.WRITE.invokeExact(state(), fd, buffer, count);
       return n >= 0 ? n : -errno();
     } catch (Throwable t) {
       throw rethrow(t);
@@ -374,7 +393,7 @@ public final class Libc {
 
   public static int fcntl(int fd, int cmd, int arg) {
     try {
-      return check((int) FCNTL.invokeExact(state(), fd, cmd, arg), "fcntl");
+      return check((int) Children.FCNTL.invokeExact(state(), fd, cmd, arg), "fcntl");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -431,7 +450,7 @@ public final class Libc {
 
   public static void chown(String path, int uid, int gid) {
     try (Arena arena = Arena.ofConfined()) {
-      check((int) CHOWN.invokeExact(state(), arena.allocateFrom(path), uid, gid), "chown");
+      check((int) Rare.CHOWN.invokeExact(state(), arena.allocateFrom(path), uid, gid), "chown");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -441,7 +460,7 @@ public final class Libc {
 
   public static int socket(int domain, int type, int protocol) {
     try {
-      return check((int) SOCKET.invokeExact(state(), domain, type, protocol), "socket");
+      return check((int) Sockets.SOCKET.invokeExact(state(), domain, type, protocol), "socket");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -450,7 +469,7 @@ public final class Libc {
   /** {@code addr} is a complete sockaddr of {@code length} bytes. */
   public static void bind(int fd, MemorySegment addr, int length) {
     try {
-      check((int) BIND.invokeExact(state(), fd, addr, length), "bind");
+      check((int) Sockets.BIND.invokeExact(state(), fd, addr, length), "bind");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -458,7 +477,7 @@ public final class Libc {
 
   public static void listen(int fd, int backlog) {
     try {
-      check((int) LISTEN.invokeExact(state(), fd, backlog), "listen");
+      check((int) Sockets.LISTEN.invokeExact(state(), fd, backlog), "listen");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -468,7 +487,7 @@ public final class Libc {
   public static void setsockopt(int fd, int level, int option, int value) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment v = arena.allocateFrom(JAVA_INT, value);
-      check((int) SETSOCKOPT.invokeExact(state(), fd, level, option, v, (int) JAVA_INT.byteSize()), "setsockopt");
+      check((int) Sockets.SETSOCKOPT.invokeExact(state(), fd, level, option, v, (int) JAVA_INT.byteSize()), "setsockopt");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -605,7 +624,7 @@ public final class Libc {
 
   public static int setsid() {
     try {
-      return check((int) SETSID.invokeExact(state()), "setsid");
+      return check((int) Rare.SETSID.invokeExact(state()), "setsid");
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -613,7 +632,7 @@ public final class Libc {
 
   public static String strerror(int errno) {
     try {
-      MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+      MemorySegment s = (MemorySegment) Sockets.STRERROR.invokeExact(errno);
       return s.reinterpret(4096).getString(0);
     } catch (Throwable t) {
       throw rethrow(t);
@@ -672,7 +691,7 @@ public final class Libc {
   /** getpwnam_r; returns 0 (found, or not found when *result is NULL) or an error number. */
   public static int getpwnamR(MemorySegment name, MemorySegment pwd, MemorySegment buf, long len, MemorySegment out) {
     try {
-      return (int) GETPWNAM_R.invokeExact(name, pwd, buf, len, out);
+      return (int) Users.GETPWNAM_R.invokeExact(name, pwd, buf, len, out);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -680,7 +699,7 @@ public final class Libc {
 
   public static int getpwuidR(int uid, MemorySegment pwd, MemorySegment buf, long len, MemorySegment out) {
     try {
-      return (int) GETPWUID_R.invokeExact(uid, pwd, buf, len, out);
+      return (int) Users.GETPWUID_R.invokeExact(uid, pwd, buf, len, out);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -689,7 +708,7 @@ public final class Libc {
   /** getgrouplist; returns the count or -1 when {@code ngroups} was too small (then updated). */
   public static int getgrouplist(MemorySegment user, int gid, MemorySegment groups, MemorySegment ngroups) {
     try {
-      return (int) GETGROUPLIST.invokeExact(user, gid, groups, ngroups);
+      return (int) Users.GETGROUPLIST.invokeExact(user, gid, groups, ngroups);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -722,7 +741,7 @@ public final class Libc {
   /** openlog keeps the ident pointer, so it lives in the global arena. */
   public static void openlog(String ident, int option, int facility) {
     try {
-      OPENLOG.invokeExact(Arena.global().allocateFrom(ident), option, facility);
+      Rare.OPENLOG.invokeExact(Arena.global().allocateFrom(ident), option, facility);
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -731,7 +750,7 @@ public final class Libc {
   /** syslog(priority, "%s", message): the message is never interpreted as a format. */
   public static void syslog(int priority, String message) {
     try (Arena arena = Arena.ofConfined()) {
-      SYSLOG.invokeExact(priority, arena.allocateFrom("%s"), arena.allocateFrom(message));
+      Rare.SYSLOG.invokeExact(priority, arena.allocateFrom("%s"), arena.allocateFrom(message));
     } catch (Throwable t) {
       throw rethrow(t);
     }

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
@@ -17,7 +17,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code GET /api/v1/events}: server-sent events with the whole process table whenever it changes. One timer polls
- * {@code getAllProcessInfo} every {@link #POLL_MILLIS} while anyone listens, so N pages cost one poll; quiet
+ * {@code getAllProcessInfo} every {@link #POLL_MILLIS} while anyone listens, so N pages cost one poll (and no page,
+ * no timer and no thread: an idle daemon neither wakes for it nor keeps its stack); quiet
  * streams get a comment every {@link #HEARTBEAT_MILLIS} so that dead clients are noticed. Uptimes are not part of
  * the comparison (the page counts them itself from {@code start} and the server's {@code now}).
  */
@@ -28,15 +29,18 @@ final class StateStream implements AutoCloseable {
   private final ApiCalls api;
   private final WebUi.Reasons reasons;
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("web-state-stream").factory());
+  private final ScheduledThreadPoolExecutor timer =
+      new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("web-state-stream").factory());
+  private ScheduledFuture<?> polling; // guarded by this; null while nobody listens
   private volatile String lastTable = "";
   private volatile long lastSentMillis;
 
   StateStream(ApiCalls api, WebUi.Reasons reasons) {
     this.api = api;
     this.reasons = reasons;
-    timer.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    timer.setKeepAliveTime(4 * POLL_MILLIS, TimeUnit.MILLISECONDS);
+    timer.allowCoreThreadTimeOut(true); // the thread ends a little after the last stream
+    timer.setRemoveOnCancelPolicy(true);
   }
 
   void subscribe(Response response, Callback callback) {
@@ -46,6 +50,7 @@ final class StateStream implements AutoCloseable {
     response.getHeaders().put("X-Accel-Buffering", "no");
     Subscriber s = new Subscriber(response, callback);
     subscribers.add(s);
+    startPolling();
     // the first event right away (not after the next change) so the page fills at once
     api.allProcessInfo().whenComplete((list, failure) ->
         s.send(failure == null ? event(table(list)) : "retry: 1000\n\n"));
@@ -55,9 +60,27 @@ final class StateStream implements AutoCloseable {
     return subscribers.size();
   }
 
+  private synchronized void startPolling() {
+    if (polling == null && !timer.isShutdown()) {
+      polling = timer.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  // Under the lock, so that a subscriber added meanwhile either is seen here or restarts the timer.
+  private synchronized boolean stopPollingIfIdle() {
+    if (!subscribers.isEmpty()) {
+      return false;
+    }
+    lastTable = "";
+    if (polling != null) {
+      polling.cancel(false);
+      polling = null;
+    }
+    return true;
+  }
+
   private void poll() {
-    if (subscribers.isEmpty()) {
-      lastTable = "";
+    if (subscribers.isEmpty() && stopPollingIfIdle()) {
       return;
     }
     try {
@@ -100,7 +123,10 @@ final class StateStream implements AutoCloseable {
   /** Ends every stream (server stopping). */
   @Override
   public void close() {
-    timer.shutdownNow();
+    synchronized (this) {
+      timer.shutdownNow();
+      polling = null;
+    }
     subscribers.forEach(Subscriber::end);
     subscribers.clear();
   }
