@@ -85,13 +85,12 @@ public final class Daemon {
       pidFile.write(ProcessHandle.current().pid(), log);
       boolean first = true;
       while (true) {
-        SettledCollection settle = new SettledCollection();
-        Supervisor supervisor = startEngine(settle);
+        Supervisor supervisor = startEngine();
         if (first && options.detached()) {
           Detacher.signalReady();
         }
         first = false;
-        SupervisorState end = settle.awaitStopped(supervisor.termination());
+        SupervisorState end = supervisor.awaitStopped();
         supervisor.close();
         runtime.closeLogs();
         if (end != SupervisorState.RESTARTING) {
@@ -121,7 +120,7 @@ public final class Daemon {
     }
   }
 
-  private Supervisor startEngine(SettledCollection settle) {
+  private Supervisor startEngine() {
     SupervisordConfig s = config.supervisord();
     if (!s.nocleanup()) {
       AutoChildLogs.cleanup(s.childlogdir(), s.identifier(), log);
@@ -129,7 +128,7 @@ public final class Daemon {
     runtime.registerGroups(config.groups());
     EventWiring events = new EventWiring(s.identifier(), log, runtime, Clock.system());
     // order: failure capture (runtime), web counters, then events, each after the state is committed
-    StateListeners listeners = new StateListeners(log, rpc.webStats().alongside(runtime), events, settle);
+    StateListeners listeners = new StateListeners(log, rpc.webStats().alongside(runtime), events);
     Supervisor supervisor = new Supervisor(new Ports(Clock.system(), runtime, runtime, log, runtime, listeners));
     events.bind(supervisor);
     // exits go through the loop's mailbox too, so that a child's last output is handled before its exit
