@@ -38,7 +38,8 @@ final class FailureCapture {
   private final Map<String, Explanation> current = new ConcurrentHashMap<>();
   private final SystemProbes probes = SystemProbes.forThisProcess();
   private final ActivityLog mainLog;
-  private final Optional<UserAccount> self = UserAccount.lookup(Integer.toString(Libc.getuid()));
+  // looked up at the first launch: a daemon without programs needs neither the lookup nor the NSS modules it loads
+  private Optional<UserAccount> self;
 
   /** What one spawn started with, and how much output its channels had already seen. */
   private record Started(ProcessConfig config, LaunchContext context, long stdoutMark, long stderrMark) {}
@@ -54,6 +55,13 @@ final class FailureCapture {
   /** The explanation of the failure state (BACKOFF, FATAL, unexpected EXITED) the process is in now, if any. */
   Optional<Explanation> current(String group, String name) {
     return Optional.ofNullable(current.get(group + ":" + name));
+  }
+
+  private Optional<UserAccount> self() {
+    if (self == null) {
+      self = UserAccount.lookup(Integer.toString(Libc.getuid()));
+    }
+    return self;
   }
 
   /** Called at each launch, before anything can fail; never throws (diagnostics must not break spawning). */
@@ -77,7 +85,7 @@ final class FailureCapture {
       Optional<UserAccount> user,
       Map<String, String> env,
       Optional<ProcessOutputs> outputs) {
-    Optional<UserAccount> account = config.user().isPresent() ? user : self;
+    Optional<UserAccount> account = config.user().isPresent() ? user : self();
     String userName =
         account.map(UserAccount::name).orElse(config.user().orElse(Integer.toString(Libc.getuid())));
     String cwd = config.directory().map(Path::toString).orElseGet(FailureCapture::daemonCwd);

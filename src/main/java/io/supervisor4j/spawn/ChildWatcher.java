@@ -40,7 +40,6 @@ public final class ChildWatcher implements AutoCloseable {
   /** The size a pipe grows to once its child outruns us. */
   public static final int FAST_PIPE_SIZE = 1024 * 1024;
 
-  private static final System.Logger LOG = System.getLogger(ChildWatcher.class.getName());
   private static final long WAKE_TOKEN = 0;
   private static final int KIND_PIDFD = 0;
   private static final int KIND_STDOUT = 1;
@@ -269,7 +268,7 @@ public final class ChildWatcher implements AutoCloseable {
     try {
       w.listener.onExit(w.child.pid(), status);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "exit listener of pid " + w.child.pid() + " failed", e);
+      log(System.Logger.Level.ERROR, "exit listener of pid " + w.child.pid() + " failed", e);
     }
     forgetIfDone(w);
   }
@@ -284,7 +283,7 @@ public final class ChildWatcher implements AutoCloseable {
       try {
         w.listener.onOutput(channel, output);
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "output listener of pid " + w.child.pid() + " failed", e);
+        log(System.Logger.Level.ERROR, "output listener of pid " + w.child.pid() + " failed", e);
       }
       if (n >= PAGE) {
         growIfOutrun(w, channel.ordinal(), fd, n);
@@ -312,7 +311,7 @@ public final class ChildWatcher implements AutoCloseable {
     try {
       w.listener.onChannelClosed(channel);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "output listener of pid " + w.child.pid() + " failed", e);
+      log(System.Logger.Level.ERROR, "output listener of pid " + w.child.pid() + " failed", e);
     }
     forgetIfDone(w);
   }
@@ -376,7 +375,12 @@ public final class ChildWatcher implements AutoCloseable {
     try {
       unknownExits.onUnknownExit(pid, status);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "unknown-exit listener failed for pid " + pid, e);
+      log(System.Logger.Level.ERROR, "unknown-exit listener failed for pid " + pid, e);
     }
+  }
+
+  // Looked up on first use: System.getLogger loads java.util.logging (about 60 classes) and only errors log here.
+  private static void log(System.Logger.Level level, String message, Throwable error) {
+    System.getLogger(ChildWatcher.class.getName()).log(level, message, error);
   }
 }

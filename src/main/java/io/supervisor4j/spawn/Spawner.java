@@ -41,7 +41,6 @@ public final class Spawner implements AutoCloseable {
   }
 
   static final String SETPRIV_PATH = "/usr/bin/setpriv";
-  private static final System.Logger LOG = System.getLogger(Spawner.class.getName());
 
   private final PrivilegeDrop privilegeDrop;
   private final ExecutorService thread;
@@ -126,7 +125,7 @@ public final class Spawner implements AutoCloseable {
       privateFs = true;
       ownCwd = Libc.open(".", Libc.O_PATH | Libc.O_DIRECTORY | Libc.O_CLOEXEC, 0);
     } catch (LibcException e) {
-      LOG.log(System.Logger.Level.WARNING, "unshare(CLONE_FS) failed ({0}): umask= cannot be applied", e.errnoName());
+      log(System.Logger.Level.WARNING, "unshare(CLONE_FS) failed ({0}): umask= cannot be applied", e.errnoName());
     }
     ownUid = Libc.getuid();
     ownGid = Libc.getgid();
@@ -298,7 +297,7 @@ public final class Spawner implements AutoCloseable {
       Libc.setgroupsThread(ownGroups);
     } catch (LibcException e) {
       broken = true;
-      LOG.log(System.Logger.Level.ERROR, "spawner thread could not restore its credentials: " + e.getMessage());
+      log(System.Logger.Level.ERROR, "spawner thread could not restore its credentials: " + e.getMessage());
       throw new SpawnException("spawner thread could not restore its credentials: " + e.errnoName());
     }
   }
@@ -343,5 +342,10 @@ public final class Spawner implements AutoCloseable {
       array.setAtIndex(ADDRESS, i, arena.allocateFrom(values.get(i)));
     }
     return array;
+  }
+
+  // Looked up on first use: System.getLogger loads java.util.logging (about 60 classes) and only errors log here.
+  private static void log(System.Logger.Level level, String message, Object... args) {
+    System.getLogger(Spawner.class.getName()).log(level, message, args);
   }
 }

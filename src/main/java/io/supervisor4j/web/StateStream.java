@@ -17,8 +17,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code GET /api/v1/events}: server-sent events with the whole process table whenever it changes. One timer polls
- * {@code getAllProcessInfo} every {@link #POLL_MILLIS} while anyone listens (and only then: its thread starts with
- * the first page and the timer stops when the last one left), so N pages cost one poll; quiet
+ * {@code getAllProcessInfo} every {@link #POLL_MILLIS} while anyone listens, so N pages cost one poll (and no page,
+ * no timer and no thread: an idle daemon neither wakes for it nor keeps its stack); quiet
  * streams get a comment every {@link #HEARTBEAT_MILLIS} so that dead clients are noticed. Uptimes are not part of
  * the comparison (the page counts them itself from {@code start} and the server's {@code now}).
  */
@@ -31,16 +31,16 @@ final class StateStream implements AutoCloseable {
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final ScheduledThreadPoolExecutor timer =
       new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("web-state-stream").factory());
-  // Guarded by this. An idle daemon nobody watches must not wake up: a poll every 500 ms was 2 wake-ups/s and
-  // ~12 ms of CPU per 30 s, 40% of the idle daemon's CPU (bench idle).
-  private ScheduledFuture<?> polling;
+  private ScheduledFuture<?> polling; // guarded by this; null while nobody listens
   private volatile String lastTable = "";
   private volatile long lastSentMillis;
 
   StateStream(ApiCalls api, WebUi.Reasons reasons) {
     this.api = api;
     this.reasons = reasons;
-    timer.setRemoveOnCancelPolicy(true); // a cancelled poll must not wake the thread once more
+    timer.setKeepAliveTime(4 * POLL_MILLIS, TimeUnit.MILLISECONDS);
+    timer.allowCoreThreadTimeOut(true); // the thread ends a little after the last stream
+    timer.setRemoveOnCancelPolicy(true);
   }
 
   void subscribe(Response response, Callback callback) {
@@ -49,12 +49,8 @@ final class StateStream implements AutoCloseable {
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
     response.getHeaders().put("X-Accel-Buffering", "no");
     Subscriber s = new Subscriber(response, callback);
-    synchronized (this) {
-      subscribers.add(s);
-      if (polling == null && !timer.isShutdown()) {
-        polling = timer.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
-      }
-    }
+    subscribers.add(s);
+    startPolling();
     // the first event right away (not after the next change) so the page fills at once
     api.allProcessInfo().whenComplete((list, failure) ->
         s.send(failure == null ? event(table(list)) : "retry: 1000\n\n"));
@@ -64,15 +60,27 @@ final class StateStream implements AutoCloseable {
     return subscribers.size();
   }
 
+  private synchronized void startPolling() {
+    if (polling == null && !timer.isShutdown()) {
+      polling = timer.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  // Under the lock, so that a subscriber added meanwhile either is seen here or restarts the timer.
+  private synchronized boolean stopPollingIfIdle() {
+    if (!subscribers.isEmpty()) {
+      return false;
+    }
+    lastTable = "";
+    if (polling != null) {
+      polling.cancel(false);
+      polling = null;
+    }
+    return true;
+  }
+
   private void poll() {
-    if (subscribers.isEmpty()) {
-      synchronized (this) {
-        if (subscribers.isEmpty() && polling != null) {
-          polling.cancel(false);
-          polling = null;
-          lastTable = "";
-        }
-      }
+    if (subscribers.isEmpty() && stopPollingIfIdle()) {
       return;
     }
     try {
@@ -115,7 +123,10 @@ final class StateStream implements AutoCloseable {
   /** Ends every stream (server stopping). */
   @Override
   public void close() {
-    timer.shutdownNow();
+    synchronized (this) {
+      timer.shutdownNow();
+      polling = null;
+    }
     subscribers.forEach(Subscriber::end);
     subscribers.clear();
   }

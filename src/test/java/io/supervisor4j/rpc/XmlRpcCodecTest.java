@@ -215,4 +215,24 @@ class XmlRpcCodecTest {
           .isInstanceOf(XmlRpcException.class);
     }
   }
+
+  @Test
+  void writesUtf8AsStringGetBytesDoesFromAnyBufferSize() {
+    // lone surrogates become '?' (as String.getBytes makes them), pairs one 4-byte sequence
+    String text = "a\uD800b\uDC00c\uD83D\uDE00 \u00e9\u4e2d <&> end\uD83D";
+    List<Object> value = List.of(text, Map.of("k\u00e9", List.of(text, 7)));
+    String expected = "<?xml version='1.0'?>\n<methodResponse>\n<params>\n<param>\n<value><array><data>\n"
+        + "<value><string>a?b?c\uD83D\uDE00 \u00e9\u4e2d &lt;&amp;&gt; end?</string></value>\n"
+        + "<value><struct>\n<member>\n<name>k\u00e9</name>\n<value><array><data>\n"
+        + "<value><string>a?b?c\uD83D\uDE00 \u00e9\u4e2d &lt;&amp;&gt; end?</string></value>\n"
+        + "<value><int>7</int></value>\n</data></array></value>\n</member>\n</struct></value>\n"
+        + "</data></array></value>\n</param>\n</params>\n</methodResponse>\n";
+    assertThat(XmlRpcWriter.response(value)).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+    for (int hint : new int[] {0, 1, 100, 1 << 16}) {
+      java.nio.ByteBuffer b = XmlRpcWriter.response(value, hint);
+      byte[] bytes = new byte[b.remaining()];
+      b.get(bytes);
+      assertThat(bytes).as("hint %d", hint).isEqualTo(expected.getBytes(StandardCharsets.UTF_8));
+    }
+  }
 }

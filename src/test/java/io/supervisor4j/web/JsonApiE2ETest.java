@@ -217,6 +217,21 @@ class JsonApiE2ETest {
     }
   }
 
+  @Test
+  void theStateStreamTimerRunsOnlyWhileSomeoneListens() throws Exception {
+    daemon.awaitThread("web-state-strea", false); // another test's stream may still be ending
+    HttpResponse<InputStream> r = daemon.send(daemon.request("/api/v1/events").GET().build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = r.body()) {
+      assertThat(readEvent(in)).startsWith("event: state");
+      daemon.awaitThread("web-state-strea", true);
+    }
+    // the stream is dropped at its next write (a change or the keep-alive), the thread a little after
+    daemon.post("/api/v1/processes/pair:left/stop");
+    daemon.post("/api/v1/processes/pair:left/start");
+    daemon.awaitThread("web-state-strea", false);
+  }
+
   private static boolean rightIs(String event, String state) {
     Matcher m = Pattern.compile("\"name\":\"right\",\"group\":\"pair\",[^}]*\"statename\":\"(\\w+)\"").matcher(event);
     return m.find() && m.group(1).equals(state);

@@ -135,6 +135,26 @@ final class WebDaemon implements AutoCloseable {
     throw new AssertionError("timed out waiting for " + text + " in " + path + "; last body: " + body);
   }
 
+  /** Whether the daemon has a thread whose name starts with {@code prefix} (Linux keeps 15 characters of it). */
+  boolean hasThread(String prefix) {
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+      return tasks.anyMatch(t -> read(t.resolve("comm")).strip().startsWith(prefix));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Polls until the daemon has (or no longer has) a thread named {@code prefix...}. */
+  void awaitThread(String prefix, boolean present) {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (hasThread(prefix) != present) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("thread " + prefix + (present ? " did not start" : " did not end"));
+      }
+      sleep(100);
+    }
+  }
+
   String mainLog() {
     try {
       return Files.readString(dir.resolve("supervisord.log"));

@@ -11,7 +11,9 @@ import io.supervisor4j.rpc.XmlRpcWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -29,6 +31,8 @@ final class XmlRpcEndpoint {
   private final ActivityLog log;
   private final int maxBodyBytes;
   private final int maxDepth;
+  // Size of each method's last answer (known methods only): the next one is written into one buffer that size.
+  private final Map<String, Integer> answerSizes = new ConcurrentHashMap<>();
 
   XmlRpcEndpoint(RpcDispatcher dispatcher, ActivityLog log, int maxBodyBytes, int maxDepth) {
     this.dispatcher = dispatcher;
@@ -126,15 +130,17 @@ final class XmlRpcEndpoint {
   }
 
   private void respond(XmlRpcCall call, Object value, Throwable error, Response response, Callback callback) {
-    byte[] body;
+    ByteBuffer body;
     try {
       if (error == null) {
-        body = XmlRpcWriter.response(value);
+        int last = answerSizes.getOrDefault(call.methodName(), 256);
+        body = XmlRpcWriter.response(value, last + last / 16);
+        answerSizes.put(call.methodName(), body.remaining());
         if (log.isEnabled(LogLevel.TRAC)) {
           log.trace("XML-RPC method " + call.methodName() + "() returned successfully");
         }
       } else if (RpcDispatcher.unwrap(error) instanceof RpcFault f) {
-        body = XmlRpcWriter.fault(f.code(), f.faultString());
+        body = ByteBuffer.wrap(XmlRpcWriter.fault(f.code(), f.faultString()));
         if (log.isEnabled(LogLevel.TRAC)) {
           log.trace("XML-RPC method " + call.methodName() + "() returned fault: [" + f.code() + "] "
               + f.faultString());
@@ -152,8 +158,8 @@ final class XmlRpcEndpoint {
     }
     response.setStatus(HttpStatus.OK_200);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/xml");
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    response.write(true, ByteBuffer.wrap(body), callback);
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.remaining());
+    response.write(true, body, callback);
   }
 
   private static String preview(byte[] body) {
