@@ -31,6 +31,7 @@ public final class RpcHttpServer {
   public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
   private static final int ACCEPT_BACKLOG = 1024;
+
   static {
     // Jetty's MemoryUtils asks the platform MBean server whether oops are compressed unless this is set, which starts
     // JMX in the daemon: 40-60 ms of start-up and about 300 classes (2-3 MiB of RSS) for a padding size. Below 32 GiB
