@@ -50,11 +50,13 @@ class StateStreamE2ETest {
     boolean asleep = false;
     for (int i = 0; !asleep && System.nanoTime() < deadline; i++) {
       daemon.post("/api/v1/processes/sleeper/" + (i % 2 == 0 ? "start" : "stop"));
-      long before = wakeups().orElseThrow();
+      OptionalLong before = wakeups();
       WebDaemon.sleep(3 * StateStream.POLL_MILLIS);
-      asleep = wakeups().orElseThrow() == before;
+      OptionalLong after = wakeups();
+      // asleep: the thread did not wake, or it ended (its pool lets it time out after the last stream)
+      asleep = after.isEmpty() || after.equals(before);
     }
-    assertThat(asleep).as("poll thread idle once the last page left").isTrue();
+    assertThat(asleep).as("poll thread idle or gone once the last page left").isTrue();
 
     // a new page starts the polling again
     daemon.post("/api/v1/processes/sleeper/start");
