@@ -46,7 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ProcessRuntime implements ProcessLauncher, ProcessSignaller, LogPaths, StateListener, AutoCloseable {
   private static final Duration ORPHAN_SWEEP = Duration.ofSeconds(30);
-  // created at the first spawn: a daemon without programs needs neither its thread nor its downcalls (0.7 MiB)
+  // created at the first spawn: a daemon without programs needs neither its thread nor the downcalls it links
   private Spawner spawner;
   private final ChildWatcher watcher;
   private final ActivityLog log;
