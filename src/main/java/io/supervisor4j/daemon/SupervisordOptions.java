@@ -1,5 +1,6 @@
 package io.supervisor4j.daemon;
 
+import io.supervisor4j.cli.Getopt;
 import io.supervisor4j.config.PyRepr;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,11 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * supervisord 4.2.5's command line, parsed as its {@code Options.realize} does with Python's {@code getopt.getopt}:
- * options end at the first word that is not one (or {@code --}); long options may be abbreviated to a unique prefix
- * and take {@code --name=value} or the next word; short options cluster ({@code -nc file}); errors carry getopt's
- * and supervisord's wording. Hand-written rather than picocli: picocli's Java 5 classes cannot enter the AOT cache,
- * and parsing with it cost 110-250 ms of the daemon's start-up (168 classes loaded and verified).
+ * supervisord 4.2.5's command line, parsed as its {@code Options.realize} does with Python's {@code getopt.getopt}
+ * ({@link Getopt}); errors carry getopt's and supervisord's wording. Not picocli: its Java 5 classes cannot enter the
+ * AOT cache, and parsing with it cost 110-250 ms of the daemon's start-up (168 classes loaded and verified).
  *
  * <p>Each option that mirrors a {@code [supervisord]} key is collected into {@link #overrides()} under that key's
  * name: command-line values win over the file and go through the same conversions (and the same error messages) as
@@ -32,6 +31,7 @@ public final class SupervisordOptions {
   private static final List<String> OVERRIDE_ORDER = List.of("nodaemon", "silent", "nocleanup", "strip_ansi", "user",
       "umask", "directory", "logfile", "logfile_maxbytes", "logfile_backups", "loglevel", "pidfile", "identifier",
       "childlogdir", "minfds", "minprocs");
+  private static final Getopt GETOPT = new Getopt(SHORT_OPTIONS, LONG_OPTIONS, OWN_LONG_OPTIONS);
   // option letter or long name -> the [supervisord] key it sets (flags set "true")
   private static final Map<String, String> KEYS = keys();
 
@@ -45,113 +45,25 @@ public final class SupervisordOptions {
 
   private SupervisordOptions() {}
 
-  /** One option as getopt returns it: as Python names it ({@code -c}, {@code --configuration}) and its value. */
-  private record Opt(String name, String value) {}
-
   /** Parses {@code args}; a usage error throws {@link UsageException} with supervisord's message. */
   public static SupervisordOptions parse(String[] args) {
-    List<Opt> opts = new ArrayList<>();
-    int i = 0;
-    while (i < args.length && args[i].startsWith("-") && !args[i].equals("-")) {
-      if (args[i].equals("--")) {
-        i++;
-        break;
-      }
-      i = args[i].startsWith("--") ? parseLong(args, i, opts) : parseShort(args, i, opts);
-    }
-    if (i < args.length) {
-      throw new UsageException("positional arguments are not supported: " + pythonList(args, i));
-    }
-    return realize(opts);
-  }
-
-  private static int parseLong(String[] args, int i, List<Opt> opts) {
-    String body = args[i].substring(2);
-    int eq = body.indexOf('=');
-    String name = eq < 0 ? body : body.substring(0, eq);
-    String full = longName(name);
-    boolean takesValue = full.endsWith("=");
-    if (takesValue) {
-      full = full.substring(0, full.length() - 1);
-    }
-    String value = "";
-    if (takesValue) {
-      if (eq >= 0) {
-        value = body.substring(eq + 1);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new UsageException("option --" + full + " requires argument");
-      }
-    } else if (eq >= 0) {
-      throw new UsageException("option --" + full + " must not have an argument");
-    }
-    opts.add(new Opt("--" + full, value));
-    return i + 1;
-  }
-
-  /** getopt's long_has_args over supervisord's options, then over supervisor4j's own. */
-  private static String longName(String name) {
+    Getopt.Result parsed;
     try {
-      return longName(name, LONG_OPTIONS);
-    } catch (UsageException e) {
-      if (!e.getMessage().endsWith(" not recognized")) {
-        throw e;
-      }
-      return longName(name, OWN_LONG_OPTIONS);
+      parsed = GETOPT.parse(List.of(args));
+    } catch (Getopt.GetoptException e) {
+      throw new UsageException(e.getMessage());
     }
-  }
-
-  // Exact name (with or without '='), else the one option the prefix starts; returned with its '=' if any.
-  private static String longName(String name, List<String> options) {
-    List<String> matches = new ArrayList<>();
-    for (String o : options) {
-      if (o.startsWith(name)) {
-        matches.add(o);
-      }
+    if (!parsed.rest().isEmpty()) {
+      throw new UsageException("positional arguments are not supported: " + pythonList(parsed.rest()));
     }
-    if (matches.isEmpty()) {
-      throw new UsageException("option --" + name + " not recognized");
-    }
-    if (matches.contains(name) || matches.contains(name + "=")) {
-      return matches.contains(name) ? name : name + "=";
-    }
-    if (matches.size() > 1) {
-      throw new UsageException("option --" + name + " not a unique prefix");
-    }
-    return matches.getFirst();
-  }
-
-  private static int parseShort(String[] args, int i, List<Opt> opts) {
-    String cluster = args[i].substring(1);
-    for (int j = 0; j < cluster.length(); j++) {
-      char c = cluster.charAt(j);
-      int at = c == ':' ? -1 : SHORT_OPTIONS.indexOf(c);
-      if (at < 0) {
-        throw new UsageException("option -" + c + " not recognized");
-      }
-      if (at + 1 < SHORT_OPTIONS.length() && SHORT_OPTIONS.charAt(at + 1) == ':') {
-        String value;
-        if (j + 1 < cluster.length()) {
-          value = cluster.substring(j + 1);
-        } else if (i + 1 < args.length) {
-          value = args[++i];
-        } else {
-          throw new UsageException("option -" + c + " requires argument");
-        }
-        opts.add(new Opt("-" + c, value));
-        return i + 1;
-      }
-      opts.add(new Opt("-" + c, ""));
-    }
-    return i + 1;
+    return realize(parsed.options());
   }
 
   /** Options in command-line order, as supervisord's realize applies them: -h and -v end the processing there. */
-  private static SupervisordOptions realize(List<Opt> opts) {
+  private static SupervisordOptions realize(List<Getopt.Option> opts) {
     SupervisordOptions o = new SupervisordOptions();
     List<String> seen = new ArrayList<>();
-    for (Opt opt : opts) {
+    for (Getopt.Option opt : opts) {
       String name = opt.name();
       switch (name) {
         case "-h", "-?", "--help" -> {
@@ -237,10 +149,10 @@ public final class SupervisordOptions {
   }
 
   // Python's str() of the list of the remaining words: ['a', 'b']
-  private static String pythonList(String[] args, int from) {
+  private static String pythonList(List<String> words) {
     StringBuilder sb = new StringBuilder("[");
-    for (int i = from; i < args.length; i++) {
-      sb.append(i == from ? "" : ", ").append(PyRepr.str(args[i]));
+    for (int i = 0; i < words.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(PyRepr.str(words.get(i)));
     }
     return sb.append(']').toString();
   }
