@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** status, start, stop, restart, signal, pid and clear: the commands that act on processes by namespec. */
 final class ProcessCommands {
@@ -155,40 +156,8 @@ final class ProcessCommands {
       helpOf(ctl, "start");
       return;
     }
-    Optional<RpcFaults> ignore = Optional.of(RpcFaults.ALREADY_STARTED);
-    if (names.contains("all")) {
-      for (Map<String, Object> r : ctl.callList("startAllProcesses")) {
-        ctl.output(startResult(r));
-        ctl.setExitStatusFromFault(integer(r, "status"), ignore);
-      }
-      return;
-    }
-    for (String name : names) {
-      Namespec spec = Namespec.parse(name);
-      if (spec.process().isEmpty()) {
-        try {
-          for (Map<String, Object> r : ctl.callList("startProcessGroup", spec.group())) {
-            ctl.output(startResult(r));
-            ctl.setExitStatusFromFault(integer(r, "status"), ignore);
-          }
-        } catch (RpcFault f) {
-          if (!f.is(RpcFaults.BAD_NAME)) {
-            ctl.setExitStatus(ExitStatus.GENERIC);
-            throw f;
-          }
-          ctl.output(spec.group() + ": ERROR (no such group)");
-          ctl.setExitStatus(ExitStatus.INVALID_ARGS);
-        }
-      } else {
-        try {
-          ctl.call("startProcess", name);
-          ctl.output(Namespec.of(spec.group(), spec.process().get()) + ": started");
-        } catch (RpcFault f) {
-          ctl.output(startResult(faultResult(f, spec)));
-          ctl.setExitStatusFromFault(f.code(), ignore);
-        }
-      }
-    }
+    apply(ctl, names, new Action("start", "started", ProcessCommands::startResult,
+        Optional.of(RpcFaults.ALREADY_STARTED), ExitStatus.INVALID_ARGS, true));
   }
 
   static void stop(Controller ctl, String arg) {
@@ -202,39 +171,8 @@ final class ProcessCommands {
       helpOf(ctl, "stop");
       return;
     }
-    Optional<RpcFaults> ignore = Optional.of(RpcFaults.NOT_RUNNING);
-    if (names.contains("all")) {
-      for (Map<String, Object> r : ctl.callList("stopAllProcesses")) {
-        ctl.output(stopResult(r));
-        ctl.setExitStatusFromFault(integer(r, "status"), ignore);
-      }
-      return;
-    }
-    for (String name : names) {
-      Namespec spec = Namespec.parse(name);
-      if (spec.process().isEmpty()) {
-        try {
-          for (Map<String, Object> r : ctl.callList("stopProcessGroup", spec.group())) {
-            ctl.output(stopResult(r));
-            ctl.setExitStatusFromFault(integer(r, "status"), ignore);
-          }
-        } catch (RpcFault f) {
-          ctl.setExitStatus(ExitStatus.GENERIC);
-          if (!f.is(RpcFaults.BAD_NAME)) {
-            throw f;
-          }
-          ctl.output(spec.group() + ": ERROR (no such group)");
-        }
-      } else {
-        try {
-          ctl.call("stopProcess", name);
-          ctl.output(Namespec.of(spec.group(), spec.process().get()) + ": stopped");
-        } catch (RpcFault f) {
-          ctl.output(stopResult(faultResult(f, spec)));
-          ctl.setExitStatusFromFault(f.code(), ignore);
-        }
-      }
-    }
+    apply(ctl, names, new Action("stop", "stopped", ProcessCommands::stopResult,
+        Optional.of(RpcFaults.NOT_RUNNING), ExitStatus.GENERIC, true));
   }
 
   static void restart(Controller ctl, String arg) {
@@ -263,40 +201,64 @@ final class ProcessCommands {
       return;
     }
     String sig = args.getFirst();
-    List<String> names = args.subList(1, args.size());
+    apply(ctl, args.subList(1, args.size()), new Action("signal", "signalled", r -> signalResult(r, "signalled", 835),
+        NONE, ExitStatus.GENERIC, false, sig));
+  }
+
+  /**
+   * What do_start, do_stop and do_signal share: {@code all}, a group or one process, each result printed and turned
+   * into the exit status. They differ in the fault a result may carry without failing ({@code ignore}), the exit
+   * status of an unknown group, and whether another fault on a group call sets the generic exit status first.
+   */
+  private record Action(String verb, String success, Function<Map<String, Object>, String> format,
+      Optional<RpcFaults> ignore, int noSuchGroupStatus, boolean genericOnOtherFault, Object... extra) {}
+
+  private static void apply(Controller ctl, List<String> names, Action a) {
     if (names.contains("all")) {
-      for (Map<String, Object> r : ctl.callList("signalAllProcesses", sig)) {
-        ctl.output(signalResult(r, "signalled", 835));
-        ctl.setExitStatusFromFault(integer(r, "status"), NONE);
-      }
+      printResults(ctl, a, ctl.callList(a.verb() + "AllProcesses", a.extra()));
       return;
     }
     for (String name : names) {
       Namespec spec = Namespec.parse(name);
       if (spec.process().isEmpty()) {
         try {
-          for (Map<String, Object> r : ctl.callList("signalProcessGroup", spec.group(), sig)) {
-            ctl.output(signalResult(r, "signalled", 835));
-            ctl.setExitStatusFromFault(integer(r, "status"), NONE);
-          }
+          printResults(ctl, a, ctl.callList(a.verb() + "ProcessGroup", params(spec.group(), a.extra())));
         } catch (RpcFault f) {
+          if (a.genericOnOtherFault()) {
+            ctl.setExitStatus(ExitStatus.GENERIC);
+          }
           if (!f.is(RpcFaults.BAD_NAME)) {
             throw f;
           }
           ctl.output(spec.group() + ": ERROR (no such group)");
-          ctl.setExitStatus(ExitStatus.GENERIC);
+          ctl.setExitStatus(a.noSuchGroupStatus());
         }
       } else {
         try {
-          ctl.call("signalProcess", name, sig);
-          ctl.output(Namespec.of(spec.group(), spec.process().get()) + ": signalled");
+          ctl.call(a.verb() + "Process", params(name, a.extra()));
+          ctl.output(Namespec.of(spec.group(), spec.process().get()) + ": " + a.success());
         } catch (RpcFault f) {
-          ctl.output(signalResult(faultResult(f, spec), "signalled", 835));
-          ctl.setExitStatusFromFault(f.code(), NONE);
+          ctl.output(a.format().apply(faultResult(f, spec)));
+          ctl.setExitStatusFromFault(f.code(), a.ignore());
         }
       }
     }
   }
+
+  private static void printResults(Controller ctl, Action a, List<Map<String, Object>> results) {
+    for (Map<String, Object> r : results) {
+      ctl.output(a.format().apply(r));
+      ctl.setExitStatusFromFault(integer(r, "status"), a.ignore());
+    }
+  }
+
+  private static Object[] params(String first, Object[] rest) {
+    Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
 
   static void pid(Controller ctl, String arg) {
     if (!ctl.upcheck()) {
