@@ -30,16 +30,6 @@ final class ConfigCommands {
             update <gname> [...]\tUpdate specific groups"""));
   }
 
-  private static boolean noArguments(Controller ctl, String name, String arg) {
-    if (arg.isEmpty()) {
-      return true;
-    }
-    ctl.output("Error: " + name + " accepts no arguments");
-    ctl.setExitStatus(ExitStatus.GENERIC);
-    ctl.output(ctl.find(name).orElseThrow().help());
-    return false;
-  }
-
   static String availLine(Map<String, Object> info) {
     String name = Namespec.of(str(info, "group"), str(info, "name"));
     return PyText.ljust(name, 32) + " " + PyText.ljust(Structs.truthy(info, "inuse") ? "in use" : "avail", 9) + " "
@@ -48,7 +38,7 @@ final class ConfigCommands {
   }
 
   static void avail(Controller ctl, String arg) {
-    if (!noArguments(ctl, "avail", arg)) {
+    if (!ctl.noArguments("avail", arg)) {
       return;
     }
     List<Map<String, Object>> infos;
@@ -80,7 +70,7 @@ final class ConfigCommands {
   }
 
   static void reread(Controller ctl, String arg) {
-    if (!noArguments(ctl, "reread", arg)) {
+    if (!ctl.noArguments("reread", arg)) {
       return;
     }
     List<List<String>> changes;

@@ -52,6 +52,17 @@ public final class Controller {
     exitStatus = status;
   }
 
+  /** supervisorctl's check for commands without arguments: false, after the error and the command's help, if any. */
+  public boolean noArguments(String command, String arg) {
+    if (arg.isEmpty()) {
+      return true;
+    }
+    output("Error: " + command + " accepts no arguments");
+    setExitStatus(ExitStatus.GENERIC);
+    output(find(command).orElseThrow().help());
+    return false;
+  }
+
   public boolean interactive() {
     return interactive;
   }

@@ -27,16 +27,6 @@ final class ServerCommands {
         new CtlCommand("exit", leave, "exit\tExit the supervisor shell."));
   }
 
-  private static boolean noArguments(Controller ctl, String name, String arg) {
-    if (arg.isEmpty()) {
-      return true;
-    }
-    ctl.output("Error: " + name + " accepts no arguments");
-    ctl.setExitStatus(ExitStatus.GENERIC);
-    ctl.output(ctl.find(name).orElseThrow().help());
-    return false;
-  }
-
   /** In the shell, asks {@code question}; anything starting with y/Y confirms. One-shot commands never ask. */
   private static boolean confirmed(Controller ctl, String question) {
     if (!ctl.interactive()) {
@@ -46,7 +36,7 @@ final class ServerCommands {
   }
 
   static void shutdown(Controller ctl, String arg) {
-    if (!noArguments(ctl, "shutdown", arg)
+    if (!ctl.noArguments("shutdown", arg)
         || !confirmed(ctl, "Really shut the remote supervisord process down y/N? ")) {
       return;
     }
@@ -71,7 +61,7 @@ final class ServerCommands {
   }
 
   static void reload(Controller ctl, String arg) {
-    if (!noArguments(ctl, "reload", arg)
+    if (!ctl.noArguments("reload", arg)
         || !confirmed(ctl, "Really restart the remote supervisord process y/N? ")) {
       return;
     }
@@ -88,7 +78,7 @@ final class ServerCommands {
   }
 
   static void version(Controller ctl, String arg) {
-    if (!noArguments(ctl, "version", arg) || !ctl.upcheck()) {
+    if (!ctl.noArguments("version", arg) || !ctl.upcheck()) {
       return;
     }
     ctl.output(String.valueOf(ctl.call("getSupervisorVersion")));
