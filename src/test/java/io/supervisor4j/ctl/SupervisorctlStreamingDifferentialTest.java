@@ -112,6 +112,24 @@ class SupervisorctlStreamingDifferentialTest {
       }
     }
 
+    /** Waits until {@code text} occurs more than {@code seen} times (an echo, not the log tail's older copy). */
+    void awaitOccurrences(String text, int seen) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (occurrences(text) <= seen) {
+        assertThat(System.nanoTime()).as("waiting for another " + text + " in " + out).isLessThan(deadline);
+        PythonSupervisord.sleep(50);
+      }
+    }
+
+    int occurrences(String text) {
+      String s = out.toString();
+      int count = 0;
+      for (int i = s.indexOf(text); i >= 0; i = s.indexOf(text, i + text.length())) {
+        count++;
+      }
+      return count;
+    }
+
     void interrupt() throws IOException, InterruptedException {
       new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
     }
@@ -129,6 +147,17 @@ class SupervisorctlStreamingDifferentialTest {
   }
 
   private record Outcome(String stdout, int exitStatus) {}
+
+  /** Empties the talker's logs (supervisord clears only a running process's), restarts it, with the real supervisorctl. */
+  private void freshTalker() throws Exception {
+    for (String command : List.of("clear", "stop", "start")) {
+      Process p = new ProcessBuilder(python("-c", config.toString(), command, "talker")).directory(dir.toFile())
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).as(command + " talker: " + out).isTrue();
+      assertThat(p.exitValue()).as(command + " talker: " + out).isZero();
+    }
+  }
 
   private Outcome tailUntilInterrupted(List<String> command, String waitFor) throws Exception {
     try (Client c = new Client(command, dir)) {
@@ -165,10 +194,11 @@ class SupervisorctlStreamingDifferentialTest {
   private Outcome foreground(List<String> command, boolean mustExit) throws Exception {
     try (Client c = new Client(command, dir)) {
       c.awaitOutput("line1\n");
+      int seen = c.occurrences("hello\n");
       OutputStream stdin = c.process.getOutputStream();
       stdin.write("hello\n".getBytes(StandardCharsets.UTF_8));
       stdin.flush();
-      c.awaitOutput("hello\n");
+      c.awaitOccurrences("hello\n", seen);
       stdin.close();
       c.awaitOutput("Exiting foreground\n");
       int status = mustExit ? c.awaitExit() : -1;
@@ -180,6 +210,8 @@ class SupervisorctlStreamingDifferentialTest {
   void foregroundSendsInputAndEndsAtEndOfInput() throws Exception {
     String[] args = {"-c", config.toString(), "fg", "talker"};
     Outcome expected = foreground(python(args), false);
+    // the second client must find the talker as the first did: its log tail would still show the first echo
+    freshTalker();
     Outcome actual = foreground(ours(args), true);
     assertThat(expected.stdout()).startsWith("==> Press Ctrl-C to exit <==\n").endsWith("hello\nExiting foreground\n");
     assertThat(actual.stdout()).isEqualTo(expected.stdout());
