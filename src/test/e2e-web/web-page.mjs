@@ -71,6 +71,9 @@ try {
   // 4. the failure reason of a crashing program is shown
   const reason = await row(page, 'crash').locator('.reason').textContent();
   if (!/exit/i.test(reason)) throw new Error('no failure reason for crash: ' + reason);
+  // the description carries the reason too (descriptions=supervisor4j): the page shows it once
+  const descText = await row(page, 'crash').locator('.desc .text').textContent();
+  if (/exit/i.test(descText)) throw new Error('reason shown twice for crash: ' + JSON.stringify(descText));
   pass('failure-reason', JSON.stringify(reason.trim()));
   await page.screenshot({ path: join(shots, 'desktop.png'), fullPage: true });
 

@@ -27,7 +27,8 @@ final class KnownKeys {
     if (section.equals("supervisord")) {
       return Optional.of(Set.of("logfile", "logfile_maxbytes", "logfile_backups", "loglevel", "pidfile", "umask",
           "nodaemon", "silent", "minfds", "minprocs", "nocleanup", "childlogdir", "user", "directory",
-          "strip_ansi", "environment", "identifier"));
+          "strip_ansi", "environment", "identifier",
+          "descriptions")); // descriptions: supervisor4j's own
     } else if (section.startsWith("unix_http_server")) {
       return Optional.of(Set.of("file", "chmod", "chown", "username", "password"));
     } else if (section.startsWith("inet_http_server")) {

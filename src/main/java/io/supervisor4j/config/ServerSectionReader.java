@@ -79,11 +79,14 @@ final class ServerSectionReader {
       environment = s.convert("environment", environ.get(),
           x -> EnvironmentPairs.parse(Expander.expand(x, second, "environment")), Map.of());
     }
+    Descriptions descriptions =
+        v.get("descriptions", "supervisor4j", Descriptions::parse, Descriptions.SUPERVISOR4J);
     boolean logToSyslog = logfile.equals("syslog");
     return new SupervisordConfig(
         logToSyslog ? Optional.empty() : Optional.of(Datatypes.normalizePath(logfile, env)), logToSyslog,
         maxbytes, backups, loglevel, Datatypes.normalizePath(pidfile, env), umask, nodaemon, silent, minfds,
-        minprocs, nocleanup, childlogdir, user, directory, stripAnsi, environment, identifier);
+        minprocs, nocleanup, childlogdir, user, directory, stripAnsi, environment, identifier,
+        descriptions);
   }
 
   /** A key read from the file, then replaced by its command-line override when one is given. */

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param logfile empty when {@code logfile=syslog}
  * @param loglevel one of critical, error, warn, info, debug, trace, blather
  * @param environment {@code environment=} added to every child, in file order
+ * @param descriptions supervisor4j's {@code descriptions=} (not a supervisord key)
  */
 public record SupervisordConfig(
     Optional<Path> logfile,
@@ -30,7 +31,8 @@ public record SupervisordConfig(
     Optional<Path> directory,
     boolean stripAnsi,
     Map<String, String> environment,
-    String identifier) {
+    String identifier,
+    Descriptions descriptions) {
 
   public SupervisordConfig {
     environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The {@code status} table: namespec left-justified to {@code max(30, longest) + 3}, state name to 10, then the
- * server's description, or the failure reason supervisor4j adds to it.
+ * server's description, or the failure reason supervisor4j adds to it when the description does not carry it.
  */
 final class StatusTable {
   private StatusTable() {}
@@ -28,9 +28,13 @@ final class StatusTable {
     return lines;
   }
 
-  /** supervisor4j's one-line failure reason when the server sent one, else the server's description. */
+  /**
+   * The server's description when it already ends with supervisor4j's one-line failure reason (the default) or
+   * there is none; the reason in its place when the server keeps supervisord's text ({@code descriptions=supervisord}).
+   */
   static String description(Map<String, Object> info) {
     String reason = Structs.str(info, "reason");
-    return reason.isEmpty() ? Structs.str(info, "description") : reason;
+    String description = Structs.str(info, "description");
+    return reason.isEmpty() || description.endsWith(reason) ? description : reason;
   }
 }

@@ -21,6 +21,7 @@ import io.supervisor4j.spawn.UserAccount;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -165,7 +166,8 @@ public final class Daemon {
     }
   }
 
-  private void onSignal(int sig) {
+  /** Completes once the signal has been handled (for TERM, INT and HUP: by the loop). */
+  private CompletionStage<?> onSignal(int sig) {
     switch (sig) {
       case SignalRelay.SIGUSR2 -> {
         log.info("received SIGUSR2 indicating log reopen request");
@@ -177,10 +179,11 @@ public final class Daemon {
       default -> {
         Supervisor s = engine.get();
         if (s != null) {
-          s.handleSignal(sig);
+          return s.handleSignal(sig);
         }
       }
     }
+    return SignalReceiver.done();
   }
 
   private MainLog openMainLog(SupervisordConfig s) {

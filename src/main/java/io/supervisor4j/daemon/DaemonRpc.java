@@ -3,6 +3,7 @@ package io.supervisor4j.daemon;
 import io.supervisor4j.config.ConfigDiff;
 import io.supervisor4j.config.ConfigLoader;
 import io.supervisor4j.config.Configuration;
+import io.supervisor4j.config.Descriptions;
 import io.supervisor4j.config.GroupConfig;
 import io.supervisor4j.config.PluginConfig;
 import io.supervisor4j.diagnostics.Explanation;
@@ -190,6 +191,11 @@ final class DaemonRpc implements DaemonControl, LogTailSource {
   @Override
   public void remoteCommunication(String type, String data) {
     remoteCommunication.accept(type, data);
+  }
+
+  @Override
+  public Descriptions descriptions() {
+    return running.supervisord().descriptions();
   }
 
   @Override

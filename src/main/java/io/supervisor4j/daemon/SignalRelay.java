@@ -1,6 +1,7 @@
 package io.supervisor4j.daemon;
 
-import java.util.function.IntConsumer;
+import java.util.concurrent.CompletionStage;
+import java.util.function.IntFunction;
 import sun.misc.Signal;
 
 /**
@@ -16,10 +17,12 @@ final class SignalRelay {
 
   private SignalRelay() {}
 
-  static void install(IntConsumer target) {
+  /** Installs the handlers; each delivery goes through a {@link SignalReceiver} to {@code target}. */
+  static void install(IntFunction<CompletionStage<?>> target) {
+    SignalReceiver receiver = new SignalReceiver(target);
     for (String name : new String[] {"HUP", "INT", "TERM", "USR2", "CHLD"}) {
       try {
-        Signal.handle(new Signal(name), s -> target.accept(s.getNumber()));
+        Signal.handle(new Signal(name), s -> receiver.receive(s.getNumber()));
       } catch (IllegalArgumentException e) {
         // refused by the VM (e.g. started with -Xrs): run without that signal rather than fail
       }

@@ -241,10 +241,10 @@ public final class Supervisor implements AutoCloseable {
 
   /**
    * A signal received by the daemon: TERM/INT/QUIT shut down, HUP restarts (ignored during shutdown), as
-   * supervisord logs them. The daemon handles USR2 (log reopen) itself.
+   * supervisord logs them. The daemon handles USR2 (log reopen) itself. Completes once the loop has handled it.
    */
-  public void handleSignal(int signal) {
-    call(() -> {
+  public CompletableFuture<Boolean> handleSignal(int signal) {
+    return call(() -> {
       commands.handleSignal(signal);
       return true;
     });

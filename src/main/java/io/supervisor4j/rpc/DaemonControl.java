@@ -1,6 +1,7 @@
 package io.supervisor4j.rpc;
 
 import io.supervisor4j.config.ConfigDiff;
+import io.supervisor4j.config.Descriptions;
 import io.supervisor4j.config.GroupConfig;
 import io.supervisor4j.diagnostics.Explanation;
 import io.supervisor4j.diagnostics.Preflight;
@@ -77,6 +78,9 @@ public interface DaemonControl {
   void remoteCommunication(String type, String data);
 
   // ---- supervisor4j.* (diagnostics)
+
+  /** {@code [supervisord] descriptions=} of the running configuration. */
+  Descriptions descriptions();
 
   /**
    * The explanation of the failure state (BACKOFF, FATAL, unexpected EXITED) process {@code name} of {@code group}

@@ -23,10 +23,15 @@ final class RpcStructs {
 
   private RpcStructs() {}
 
-  /** supervisord's struct, then supervisor4j's extra members (old clients ignore unknown members). */
+  /**
+   * supervisord's struct, then supervisor4j's extra members (old clients ignore unknown members); the failure
+   * reason also goes into {@code description} unless {@code descriptions=supervisord} ({@link FailureDescriptions}).
+   */
   static Map<String, Object> processInfo(ProcessInfo p, DaemonControl control) {
     Map<String, Object> m = processInfo(p);
-    m.put("reason", FailureReasons.reason(control, p));
+    String reason = FailureReasons.reason(control, p);
+    m.put("description", FailureDescriptions.description(p, reason, control.descriptions()));
+    m.put("reason", reason);
     return m;
   }
 

@@ -46,14 +46,15 @@ public final class Supervisor4jApi {
     Optional<Explanation> current = FailureReasons.current(control, p).map(Supervisor4jApi::withNextStep);
     Optional<Explanation> any =
         current.or(() -> control.lastFailure(p.group(), p.name()).map(Supervisor4jApi::withNextStep));
+    String reason = current.map(e -> FailureReasons.oneLine(e.cause())).orElse("");
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", p.name());
     m.put("group", p.group());
     m.put("statename", p.statename());
-    m.put("description", p.description());
+    m.put("description", FailureDescriptions.description(p, reason, control.descriptions()));
     m.put("explained", any.isPresent());
     m.put("current", current.isPresent());
-    m.put("reason", current.map(e -> FailureReasons.oneLine(e.cause())).orElse(""));
+    m.put("reason", reason);
     m.put("failed_state", any.map(e -> e.state().name()).orElse(""));
     m.put("when", any.map(e -> (int) Math.min(Integer.MAX_VALUE, e.when().getEpochSecond())).orElse(0));
     m.put("cause", any.map(Explanation::cause).orElse(""));

@@ -73,7 +73,10 @@ function timedelta(seconds) {
 
 function description(p) {
   if (p.statename === 'RUNNING') return 'uptime ' + timedelta(Date.now() / 1000 + skew - p.start);
-  return p.description || '';
+  const d = p.description || '';
+  // the daemon puts the reason at the end of the description too: the reason line below shows it once
+  if (p.reason && d.endsWith(p.reason)) return d.slice(0, d.length - p.reason.length).replace(/, $/, '');
+  return d;
 }
 
 function processButtons(p) {

@@ -40,6 +40,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void descriptionsDefaultsToSupervisor4jAndIsCheckedWithoutAnUnknownKeyWarning() throws IOException {
+    assertThat(load(write("default.conf", HEAD)).supervisord().descriptions()).isEqualTo(Descriptions.SUPERVISOR4J);
+    Configuration c = load(write("sd.conf", HEAD + "descriptions = Supervisord\n"));
+    assertThat(c.supervisord().descriptions()).isEqualTo(Descriptions.SUPERVISORD);
+    assertThat(c.messages()).noneMatch(m -> m.text().contains("descriptions"));
+    Path bad = write("bad.conf", HEAD + "descriptions=python\n");
+    assertThatThrownBy(() -> load(bad)).isInstanceOf(ConfigException.class).hasMessage(
+        bad + ":4 [supervisord] descriptions: not a descriptions value (supervisor4j or supervisord): 'python'");
+  }
+
+  @Test
   void commandLineOverridesWinAndAreChecked() throws IOException {
     Path f = write("ok.conf", HEAD + "logfile_maxbytes=1MB\n");
     Configuration c = ConfigLoader.load(f, Map.of("logfile_maxbytes", "2KB", "nodaemon", "true"), ENV, "n");

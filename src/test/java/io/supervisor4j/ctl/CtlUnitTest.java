@@ -44,6 +44,21 @@ class CtlUnitTest {
   }
 
   @Test
+  void statusShowsTheReasonOnceWhetherOrNotTheDescriptionCarriesIt() {
+    String reason = "Exited unexpectedly: exit 3; boom";
+    Map<String, Object> carried = new java.util.HashMap<>(info("a", "a", "EXITED", "Dec 04 09:01 PM, " + reason));
+    carried.put("reason", reason);
+    Map<String, Object> supervisords = new java.util.HashMap<>(info("b", "b", "EXITED", "Dec 04 09:01 PM"));
+    supervisords.put("reason", reason); // descriptions=supervisord
+    Map<String, Object> none = new java.util.HashMap<>(info("c", "c", "EXITED", "Dec 04 09:01 PM"));
+    none.put("reason", "");
+    assertThat(StatusTable.lines(List.of(carried, supervisords, none))).containsExactly(
+        "a                                EXITED    Dec 04 09:01 PM, " + reason,
+        "b                                EXITED    " + reason,
+        "c                                EXITED    Dec 04 09:01 PM");
+  }
+
+  @Test
   void namespecs() {
     assertThat(Namespec.parse("web")).isEqualTo(new Namespec("web", Optional.of("web")));
     assertThat(Namespec.parse("g:p")).isEqualTo(new Namespec("g", Optional.of("p")));

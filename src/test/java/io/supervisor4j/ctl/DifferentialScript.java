@@ -97,6 +97,8 @@ final class DifferentialScript {
         pidfile=%1$s/supervisord.pid
         childlogdir=%1$s
         identifier=difftest
+        ; supervisor4j: supervisord's descriptions (the real supervisord ignores the key)
+        descriptions=supervisord
 
         [rpcinterface:supervisor]
         supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface

@@ -44,6 +44,7 @@ class SupervisorctlStreamingDifferentialTest {
         logfile=%1$s/supervisord.log
         pidfile=%1$s/supervisord.pid
         childlogdir=%1$s
+        descriptions=supervisord
         [rpcinterface:supervisor]
         supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
         [supervisorctl]

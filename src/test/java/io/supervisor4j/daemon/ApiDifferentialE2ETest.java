@@ -81,7 +81,7 @@ class ApiDifferentialE2ETest extends DaemonE2E {
     Path notExec = d.resolve("notexec");
     Files.writeString(notExec, "#!/bin/sh\n");
     Files.setPosixFilePermissions(notExec, PosixFilePermissions.fromString("rw-r--r--"));
-    return DaemonProcess.writeConfig(d, programs(d));
+    return DaemonProcess.writeDifferentialConfig(d, programs(d));
   }
 
   static Path script(Path dir, String resource) throws IOException {
@@ -112,7 +112,7 @@ class ApiDifferentialE2ETest extends DaemonE2E {
       assertThat(real.awaitExit(DaemonProcess.TIMEOUT)).isZero();
     }
     prepare(ourDir);
-    daemon = DaemonProcess.of(ourDir, programs(ourDir)).startForeground();
+    daemon = DaemonProcess.differential(ourDir, programs(ourDir)).startForeground();
     daemon.rpc().close();
     List<String> actual = runScript(script, ourDir);
     assertThat(daemon.awaitExit()).isZero();

@@ -2,6 +2,7 @@ package io.supervisor4j.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.supervisor4j.spawn.Signals;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -51,5 +52,31 @@ class DaemonCommandLineE2ETest extends DaemonE2E {
     daemon.stop();
     assertThat(pidfile).doesNotExist();
     assertThat(daemon.linesMatching("stopped: x \\(terminated by SIGTERM\\)")).hasSize(1);
+  }
+
+  /**
+   * {@code timeout -s TERM 3 bin/supervisord -n ...} sends SIGTERM to the daemon and at once to its process group:
+   * supervisord logs one exit request for both, as it does for any signal that arrives again before it was handled.
+   * A SIGTERM after the first was handled (here: while a program ignores it) is logged again, as supervisord does.
+   */
+  @Test
+  void twoSigtermsInARowAreOneExitRequestAndALaterOneIsLoggedAgain() {
+    daemon = DaemonProcess.of(dir, """
+        [program:deaf]
+        command=/bin/sh -c "trap '' TERM; while :; do sleep 0.2; done"
+        startsecs=0
+        stopwaitsecs=30
+        """).startForeground();
+    daemon.awaitLogLine("success: deaf entered RUNNING");
+    daemon.signal(DaemonProcess.SIGTERM);
+    daemon.signal(DaemonProcess.SIGTERM);
+    daemon.awaitLogLine("waiting for deaf to die");
+    assertThat(daemon.linesMatching("received SIGTERM indicating exit request")).hasSize(1);
+
+    daemon.signal(DaemonProcess.SIGTERM);
+    daemon.awaitLogLines("received SIGTERM indicating exit request", 2, DaemonProcess.TIMEOUT);
+    Signals.kill(daemon.pidOf("deaf"), DaemonProcess.SIGKILL); // rather than wait out stopwaitsecs
+    assertThat(daemon.awaitExit()).isZero();
+    assertThat(daemon.linesMatching("received SIGTERM indicating exit request")).hasSize(2);
   }
 }

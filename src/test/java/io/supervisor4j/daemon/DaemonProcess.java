@@ -72,6 +72,24 @@ final class DaemonProcess implements AutoCloseable {
         """.formatted(dir);
   }
 
+  /**
+   * {@link #header} with {@code descriptions=supervisord}: for the differential tests, which compare descriptions
+   * with the real supervisord's (which ignores the key).
+   */
+  static String differentialHeader(Path dir) {
+    return header(dir).replace("[supervisord]\n", "[supervisord]\ndescriptions=supervisord\n");
+  }
+
+  /** Writes {@code supervisord.conf} in {@code dir}: the {@link #differentialHeader} followed by {@code sections}. */
+  static Path writeDifferentialConfig(Path dir, String sections) {
+    return write(dir, differentialHeader(dir) + sections);
+  }
+
+  /** A daemon in the foreground for {@code sections} under the {@link #differentialHeader}; not started yet. */
+  static DaemonProcess differential(Path dir, String sections) {
+    return new DaemonProcess(dir, writeDifferentialConfig(dir, sections));
+  }
+
   Path socket() {
     return dir.resolve("supervisor.sock");
   }
@@ -84,9 +102,13 @@ final class DaemonProcess implements AutoCloseable {
 
   /** Writes {@code supervisord.conf} in {@code dir}: the standard header followed by {@code sections}. */
   static Path writeConfig(Path dir, String sections) {
+    return write(dir, header(dir) + sections);
+  }
+
+  private static Path write(Path dir, String text) {
     Path file = dir.resolve("supervisord.conf");
     try {
-      Files.writeString(file, header(dir) + sections);
+      Files.writeString(file, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

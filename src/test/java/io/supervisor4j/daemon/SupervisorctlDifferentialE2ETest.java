@@ -146,11 +146,11 @@ class SupervisorctlDifferentialE2ETest extends DaemonE2E {
     Files.createDirectories(realDir);
     Files.createDirectories(ourDir);
     List<String> expected;
-    try (RealSupervisord real = new RealSupervisord(realDir, DaemonProcess.writeConfig(realDir, programs()))) {
+    try (RealSupervisord real = new RealSupervisord(realDir, DaemonProcess.writeDifferentialConfig(realDir, programs()))) {
       expected = session(realDir);
       assertThat(real.awaitExit(DaemonProcess.TIMEOUT)).isZero();
     }
-    daemon = DaemonProcess.of(ourDir, programs()).startForeground();
+    daemon = DaemonProcess.differential(ourDir, programs()).startForeground();
     List<String> actual = session(ourDir);
     assertThat(daemon.awaitExit()).isZero();
     assertThat(ApiDifferentialE2ETest.differences(expected, actual)).isEmpty();

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Issue #5 as users see it, against the real daemon: the failure reason in the process info struct (next to
- * supervisord's unchanged description) and in our {@code supervisorctl status}, {@code supervisorctl why} with the
+ * Issue #5 as users see it, against the real daemon: the failure reason in the process info struct (also in its
+ * description, issue #12) and in our {@code supervisorctl status}, {@code supervisorctl why} with the
  * full explanation, and {@code supervisorctl check} on the daemon's last-read configuration.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -76,12 +76,12 @@ class WhyAndCheckE2ETest extends DaemonE2E {
       awaitState(rpc, "boom", "FATAL");
       awaitState(rpc, "ok", "RUNNING");
       Map<String, Object> boom = info(rpc, "boom");
-      // supervisord's fields as supervisord fills them; the reason next to them
-      assertThat(boom).containsEntry("description", "Exited too quickly (process log may have details)")
-          .containsEntry("spawnerr", "Exited too quickly (process log may have details)")
+      // supervisord's fields as supervisord fills them, but description: it carries the reason (descriptions=)
+      assertThat(boom).containsEntry("spawnerr", "Exited too quickly (process log may have details)")
           .containsEntry("exitstatus", 0); // supervisord forgets the status of a too-quick exit: the reason keeps it
       String reason = (String) boom.get("reason");
       assertThat(reason).startsWith("Exited too quickly: exit 3").contains("boom").doesNotContain("\n");
+      assertThat(boom).containsEntry("description", reason);
       assertThat(info(rpc, "ok")).containsEntry("reason", "");
 
       Ctl status = ctl("status");
@@ -107,6 +107,7 @@ class WhyAndCheckE2ETest extends DaemonE2E {
 
       Map<String, Object> explained = (Map<String, Object>) rpc.call("supervisor4j.explain", "boom");
       assertThat(explained).containsEntry("explained", true).containsEntry("current", true)
+          .containsEntry("description", reason)
           .containsEntry("reason", reason).containsEntry("statename", "FATAL").containsEntry("failed_state", "FATAL")
           .containsEntry("tail", List.of("boom")).containsEntry("tail_channel", "stderr")
           .containsEntry("user", "root").containsEntry("home", "/root").containsEntry("cwd", dir.toString());

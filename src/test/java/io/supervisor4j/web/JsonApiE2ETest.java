@@ -61,6 +61,7 @@ class JsonApiE2ETest {
     String crash = daemon.get("/api/v1/processes/crash").body();
     // the diagnostics' cause: how it failed and what it printed
     assertThat(crash).contains("\"statename\":\"FATAL\"").containsPattern("\"reason\":\"[^\"]*exit 3[^\"]*boom");
+    assertThat(crash).containsPattern("\"description\":\"Exited too quickly: exit 3[^\"]*boom");
     assertThat(crash).contains("\"why\":\"crash: FATAL at");
   }
 
